@@ -1,0 +1,24 @@
+using NexusChat.Contracts.Hosting;
+
+namespace NexusChat.AppHost.Infrastructure;
+
+/// <summary>Container mode (Docker/Podman answers) and publish mode: the servers are containers.</summary>
+public static class ContainerServers
+{
+    public static InfrastructureResources Add(
+        IDistributedApplicationBuilder builder, InfrastructureSettings settings, IResourceBuilder<ParameterResource> turnSecret)
+    {
+        var redis = builder.AddRedis(ResourceNames.Redis, InfrastructureSettings.FreePort())
+            .WithDataVolume()
+            .WithPersistence(TimeSpan.FromSeconds(10));
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging, port: InfrastructureSettings.FreePort())
+            .WithManagementPlugin()
+            .WithDataVolume();
+        var turn = TurnServer.AddContainer(builder, turnSecret);
+        var mongo = settings.IsPublishMode
+            ? MongoReplicaSet.AddManaged(builder)
+            : MongoReplicaSet.AddContainers(builder);
+
+        return new InfrastructureResources(settings, redis, messaging, turn, turnSecret, mongo);
+    }
+}

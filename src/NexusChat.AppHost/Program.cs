@@ -1,0 +1,50 @@
+using NexusChat.AppHost.Infrastructure;
+using NexusChat.AppHost.Services;
+using NexusChat.Contracts.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+InfrastructureResources infrastructure;
+try
+{
+    infrastructure = builder.AddNexusChatInfrastructure();
+}
+catch (MissingHostServerException missing)
+{
+    // Stop at once with the install hint instead of leaving resources hanging in "Waiting".
+    Console.Error.WriteLine(missing.Message);
+    return 2;
+}
+
+var jwtSigningKey = builder.AddParameter(
+    "jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+
+var api = builder.AddReplicatedProject<Projects.NexusChat_Api>(ResourceNames.Api).Configure(api => api
+    .WithStore(infrastructure)
+    .WithDependency(infrastructure, infrastructure.Redis)
+    .WithDependency(infrastructure, infrastructure.Messaging)
+    .WithTurn(infrastructure)
+    .WithEnvironment("Auth__SigningKey", jwtSigningKey));
+
+var realtime = builder.AddReplicatedProject<Projects.NexusChat_Realtime>(ResourceNames.Realtime).Configure(realtime => realtime
+    .WithStore(infrastructure)
+    .WithDependency(infrastructure, infrastructure.Redis)
+    .WithDependency(infrastructure, infrastructure.Messaging)
+    .WithEnvironment("Auth__SigningKey", jwtSigningKey));
+
+builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
+    .WithInstanceId(ResourceNames.Worker)
+    .WithStore(infrastructure)
+    .WithDependency(infrastructure, infrastructure.Messaging)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
+    .WithInstanceId(ResourceNames.Web)
+    .WithGatewayRoutes(api, realtime)
+    .WithEndpoint("http", endpoint => endpoint.Port = infrastructure.Settings.WebPort)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+builder.PrintTopologyOnStart(infrastructure);
+builder.Build().Run();
+return 0;

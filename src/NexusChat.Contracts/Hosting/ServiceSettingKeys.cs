@@ -1,0 +1,24 @@
+namespace NexusChat.Contracts.Hosting;
+
+/// <summary>
+/// Configuration keys the AppHost sets on the services (as environment variables) and the services read.
+/// </summary>
+public static class ServiceSettingKeys
+{
+    /// <summary>Which replica this process is, e.g. <c>api-2</c>; shown by <c>/api/status</c> and in telemetry.</summary>
+    public const string InstanceId = "NexusChat:InstanceId";
+
+    public const string StoreProvider = "NexusChat:Store:Provider";
+    public const string EmbeddedStorePath = "NexusChat:Store:EmbeddedPath";
+    public const string MongoProvider = "mongo";
+    public const string EmbeddedProvider = "embedded";
+
+    /// <summary>The name under which the store appears among a service's dependencies.</summary>
+    public const string StoreDependency = "store";
+
+    /// <summary>How a dependency runs (container, host or embedded), for status reports.</summary>
+    public static string Mode(string dependency) => $"NexusChat:Modes:{dependency}";
+
+    /// <summary>The environment variable that sets <paramref name="key"/>.</summary>
+    public static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace NexusChat.Realtime.Hubs;
+
+public static class ChatHubRegistration
+{
+    /// <summary>
+    /// SignalR with JSON and MessagePack and the Redis backplane, so groups span replicas. The backplane reuses
+    /// the Aspire-provided multiplexer (one connection per process, with its telemetry and resilience) instead of
+    /// opening its own from a connection string (dotnet/aspnetcore#21063).
+    /// </summary>
+    public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR().AddMessagePackProtocol().AddStackExchangeRedis();
+        builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
+        {
+            options.Configuration.ChannelPrefix = RedisChannel.Literal("nexuschat");
+            options.ConnectionFactory = _ => Task.FromResult(multiplexer);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace NexusChat.Storage.Embedded;
+
+/// <summary>
+/// Opens connections to the embedded store: one SQLite database in WAL mode shared by every service process on
+/// this host. WAL lets readers run beside the single writer; the busy timeout makes concurrent writers from
+/// several processes wait for the lock instead of failing.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

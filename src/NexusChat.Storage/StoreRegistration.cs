@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NexusChat.Contracts.Hosting;
+using NexusChat.ServiceDefaults;
+using NexusChat.Storage.Embedded;
+using NexusChat.Storage.Mongo;
+
+namespace NexusChat.Storage;
+
+public static class StoreRegistration
+{
+    /// <summary>
+    /// Registers the store the AppHost chose (<c>NexusChat:Store:Provider</c>): the MongoDB replica set from
+    /// the <c>mongo</c> connection string, or the embedded SQLite database at <c>NexusChat:Store:EmbeddedPath</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatStore(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration[ServiceSettingKeys.StoreProvider] ?? ServiceSettingKeys.EmbeddedProvider;
+        switch (provider)
+        {
+            case ServiceSettingKeys.MongoProvider:
+                var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Mongo)
+                    ?? throw new InvalidOperationException($"The mongo store needs ConnectionStrings:{ResourceNames.Mongo}.");
+                builder.Services.AddSingleton(MongoStoreClient.Create(connectionString));
+                builder.Services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
+                // The driver emits OpenTelemetry spans under its own source once a tracer listens to it.
+                builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("MongoDB.Driver"));
+                break;
+            case ServiceSettingKeys.EmbeddedProvider:
+                var path = builder.Configuration[ServiceSettingKeys.EmbeddedStorePath]
+                    ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "nexuschat.db");
+                builder.Services.AddSingleton(new SqliteConnectionFactory(path));
+                builder.Services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"{ServiceSettingKeys.StoreProvider} is '{provider}'; expected {ServiceSettingKeys.MongoProvider} or {ServiceSettingKeys.EmbeddedProvider}.");
+        }
+
+        builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(
+            ServiceSettingKeys.StoreDependency, tags: [Extensions.DependencyTag], timeout: TimeSpan.FromSeconds(3));
+        return builder;
+    }
+}
