@@ -36,7 +36,7 @@ public static class TopologyTable
     private static void Print(IDistributedApplicationBuilder builder, InfrastructureResources infrastructure)
     {
         var rows = builder.Resources
-            .Where(r => r is not ParameterResource)
+            .Where(r => r is not ParameterResource and not IResourceWithParent)
             .Select(r => (r.Name, Mode: ModeOf(r, infrastructure), Address: AddressOf(r)))
             .ToList();
         if (infrastructure.Mongo is null)
@@ -67,6 +67,7 @@ public static class TopologyTable
     private static string ModeOf(IResource resource, InfrastructureResources infrastructure) => resource switch
     {
         ProjectResource => "project",
+        _ when resource.Name == "aspire-dashboard" => "dashboard",
         ContainerResource => "container",
         ExecutableResource => "host",
         _ when resource.Name == ResourceNames.Mongo => infrastructure.Settings.Mode.ToString().ToLowerInvariant(),

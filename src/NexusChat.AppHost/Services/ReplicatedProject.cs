@@ -41,7 +41,10 @@ public static class ReplicatedProjectExtensions
         }
 
         var replicas = Enumerable.Range(1, count)
-            .Select(i => builder.AddProject<TProject>(ResourceNames.Replica(name, i)).WithInstanceId(ResourceNames.Replica(name, i)))
+            .Select(i => builder.AddProject<TProject>(ResourceNames.Replica(name, i))
+                .WithInstanceId(ResourceNames.Replica(name, i))
+                // The launch profile's fixed port can serve one replica only; the others get free ports.
+                .WithEndpoint("http", endpoint => endpoint.Port = null))
             .ToList();
         return new ReplicatedProject(name, replicas).Configure(r => r.WithHttpHealthCheck("/health"));
     }

@@ -11,7 +11,7 @@ public static class MongoStoreClient
 {
     public const string DatabaseName = "nexuschat";
 
-    public static IMongoDatabase Create(string connectionString)
+    public static IMongoDatabase Create(string connectionString, string databaseName = DatabaseName)
     {
         var settings = MongoClientSettings.FromConnectionString(connectionString);
         settings.WriteConcern = WriteConcern.WMajority;
@@ -19,6 +19,6 @@ public static class MongoStoreClient
         settings.RetryWrites = true;
         settings.RetryReads = true;
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(15);
-        return new MongoClient(settings).GetDatabase(DatabaseName);
+        return new MongoClient(settings).GetDatabase(databaseName);
     }
 }

@@ -1,0 +1,71 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NexusChat.Contracts.Hosting;
+
+namespace NexusChat.Tests.Hosting;
+
+/// <summary>
+/// The whole topology started once, in host mode (real redis-server, rabbitmq-server, turnserver processes
+/// and every service replica), shared by the tests of one collection.
+/// </summary>
+public sealed class HostModeAppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("nexuschat-apphost-").FullName;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The gateway, the only endpoint a browser talks to (the testing builder randomizes its port).</summary>
+    public Uri WebAddress => App.GetEndpoint(ResourceNames.Web, "http");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NexusChat_AppHost>(
+            AppHostArguments.For("host", _dataDirectory),
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        var resources = ResourceNamesToWaitFor(builder).ToList();
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in resources)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public HttpClient CreateWebClient() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be writing as DCP tears it down; the temp folder is reclaimed by the OS.
+        }
+    }
+
+    private static IEnumerable<string> ResourceNamesToWaitFor(IDistributedApplicationTestingBuilder builder) =>
+        // Children (such as the project rebuilders Aspire adds) start only when asked to.
+        builder.Resources.Where(r => r is not ParameterResource and not IResourceWithParent).Select(r => r.Name);
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostModeAppCollection : ICollectionFixture<HostModeAppFixture>
+{
+    public const string Name = "host-mode app";
+}
