@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# NexusChat's two entry points for a fresh Debian/Ubuntu machine:
+#   ./build.sh run    installs what host mode needs (when no container engine answers), then runs the AppHost
+#   ./build.sh test   installs the servers the tests start, builds, runs every test and prints
+#                     "tests: N passed, M failed, K skipped"; exits non-zero if anything failed or nothing ran
+set -euo pipefail
+cd "$(dirname "$0")"
+
+readonly HOST_PACKAGES=(redis-server redis-tools rabbitmq-server coturn)
+readonly RESULTS_DIR=artifacts/test-results
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+    exit 1
+  fi
+}
+
+container_engine_answers() {
+  { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; } ||
+    { command -v podman >/dev/null 2>&1 && podman info >/dev/null 2>&1; }
+}
+
+host_servers_present() {
+  command -v redis-server >/dev/null 2>&1 && command -v turnserver >/dev/null 2>&1 &&
+    { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; }
+}
+
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "Please install as root: apt-get install -y $*" >&2
+      exit 1
+    fi
+  fi
+  log "Installing $*"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+install_host_servers() {
+  host_servers_present || apt_install "${HOST_PACKAGES[@]}"
+}
+
+run_app() {
+  require_dotnet
+  if container_engine_answers; then
+    log "A container engine answers: servers run as containers"
+  else
+    install_host_servers
+  fi
+  exec dotnet run --project src/NexusChat.AppHost --launch-profile http
+}
+
+# Sums the TRX counters of every test project into one closing line.
+print_summary() {
+  local passed=0 failed=0 skipped=0 file counters
+  for file in "$RESULTS_DIR"/*.trx; do
+    [ -e "$file" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$file")
+    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+    failed=$((failed + $(sed -E 's/.* error="([0-9]+)".*/\1/' <<<"$counters")))
+    skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")))
+  done
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+run_tests() {
+  require_dotnet
+  install_host_servers
+  log "Building"
+  dotnet build NexusChat.sln -c Debug -warnaserror -nologo -v quiet
+  rm -rf "$RESULTS_DIR"
+  log "Testing"
+  local status=0
+  dotnet test NexusChat.sln -c Debug --no-build --nologo \
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS_DIR" || status=$?
+  print_summary || status=1
+  return "$status"
+}
+
+case "${1:-}" in
+  run) run_app ;;
+  test) run_tests ;;
+  *)
+    echo "usage: ./build.sh run|test" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,133 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using NexusChat.Contracts.Hosting;
+
+namespace NexusChat.Tests.Hosting;
+
+/// <summary>
+/// The topology a machine with Docker or Podman gets, checked on the application model without starting it
+/// (no container engine is needed to build the model).
+/// </summary>
+public sealed class ContainerModeModelTests : IAsyncLifetime
+{
+    private static readonly string[] Apis = ["api-1", "api-2", "api-3"];
+    private static readonly string[] Realtimes = ["realtime-1", "realtime-2", "realtime-3"];
+    private static readonly string[] MongoMembers = ["mongo-1", "mongo-2", "mongo-3"];
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("nexuschat-model-").FullName;
+    private IDistributedApplicationTestingBuilder _builder = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        _builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NexusChat_AppHost>(
+            AppHostArguments.For("container", _dataDirectory), timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _builder.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task MongoIsAReplicaSetOfThreeContainersBehindOneConnectionString()
+    {
+        foreach (var name in MongoMembers)
+        {
+            var member = Assert.IsType<ContainerResource>(Resource(name), exactMatch: false);
+            Assert.True(member.TryGetContainerImageName(out var image));
+            Assert.Matches("(^|/)mongo:8", image);
+            var args = await ArgumentsOf(member);
+            Assert.Equal("rs0", args[args.IndexOf("--replSet") + 1]);
+        }
+
+        var mongo = Assert.IsAssignableFrom<IResourceWithConnectionString>(Resource(ResourceNames.Mongo));
+        var connectionString = await mongo.GetConnectionStringAsync();
+        Assert.NotNull(connectionString);
+        Assert.Contains("replicaSet=rs0", connectionString, StringComparison.Ordinal);
+        Assert.Equal(3, connectionString.Split(',').Length);
+        Assert.Equal(MongoMembers, WaitsOf(mongo));
+    }
+
+    [Fact]
+    public void RedisRabbitMqAndCoturnAreContainers()
+    {
+        Assert.IsType<RedisResource>(Resource(ResourceNames.Redis));
+        Assert.IsType<RabbitMQServerResource>(Resource(ResourceNames.Messaging));
+        var turn = Assert.IsType<ContainerResource>(Resource(ResourceNames.Turn));
+        Assert.True(turn.TryGetContainerImageName(out var image));
+        Assert.Contains("coturn", image, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApiAndRealtimeRunThreeReplicasEach()
+    {
+        var projects = _builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
+
+        Assert.Superset(new HashSet<string>([.. Apis, .. Realtimes, ResourceNames.Worker, ResourceNames.Web]), projects);
+        Assert.Equal(8, projects.Count);
+    }
+
+    [Theory]
+    [InlineData("api-1", new[] { "mongo", "redis", "messaging", "turn" })]
+    [InlineData("api-3", new[] { "mongo", "redis", "messaging", "turn" })]
+    [InlineData("realtime-2", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker", new[] { "mongo", "messaging" })]
+    [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
+    public void EachServiceWaitsForWhatItUses(string service, string[] dependencies) =>
+        Assert.Equal(dependencies.Order(), WaitsOf(Resource(service)).Order());
+
+    [Theory]
+    [InlineData("api-2", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("realtime-1", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker", new[] { "mongo", "messaging" })]
+    [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
+    public void EachServiceReferencesWhatItUses(string service, string[] dependencies) =>
+        Assert.Superset(dependencies.ToHashSet(), ReferencesOf(Resource(service)).ToHashSet());
+
+    [Fact]
+    public void EveryServiceHasAnHttpHealthCheckAndOnlyWebIsExternal()
+    {
+        foreach (var project in _builder.Resources.OfType<ProjectResource>())
+        {
+            Assert.True(project.TryGetAnnotationsOfType<HealthCheckAnnotation>(out var checks) && checks.Any(), $"{project.Name} has no health check");
+            var external = project.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal);
+            Assert.Equal(project.Name == ResourceNames.Web, external);
+        }
+    }
+
+    [Fact]
+    public void SecretsAreGeneratedSecretParameters()
+    {
+        foreach (var name in new[] { "jwt-signing-key", "turn-secret" })
+        {
+            var parameter = Assert.IsType<ParameterResource>(Resource(name));
+            Assert.True(parameter.Secret);
+            Assert.NotNull(parameter.Default);
+        }
+    }
+
+    private IResource Resource(string name) =>
+        _builder.Resources.SingleOrDefault(r => r.Name == name) ?? throw new Xunit.Sdk.XunitException($"no resource named {name}");
+
+    private static List<string> WaitsOf(IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
+
+    private static IEnumerable<string> ReferencesOf(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+            .Where(r => r.Type == "Reference")
+            .Select(r => r.Resource.Name);
+
+    private static async Task<List<string>> ArgumentsOf(IResource resource)
+    {
+        var args = new List<object>();
+        var context = new CommandLineArgsCallbackContext(args);
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return args.Select(a => a.ToString()!).ToList();
+    }
+}
