@@ -55,16 +55,19 @@ run_app() {
   exec dotnet run --project src/NexusChat.AppHost --launch-profile http
 }
 
-# Sums the TRX counters of every test project into one closing line.
+# Sums the TRX counters of every test project into one closing line. TRX counts a skipped test as
+# neither executed nor "notExecuted", so skipped = total - executed and failed = executed - passed.
 print_summary() {
-  local passed=0 failed=0 skipped=0 file counters
+  local passed=0 failed=0 skipped=0 file counters total executed ok
   for file in "$RESULTS_DIR"/*.trx; do
     [ -e "$file" ] || continue
     counters=$(grep -o '<Counters [^>]*>' "$file")
-    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
-    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
-    failed=$((failed + $(sed -E 's/.* error="([0-9]+)".*/\1/' <<<"$counters")))
-    skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")))
+    total=$(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")
+    executed=$(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")
+    ok=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+    passed=$((passed + ok))
+    failed=$((failed + executed - ok))
+    skipped=$((skipped + total - executed))
   done
   echo "tests: $passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -28,7 +28,8 @@ public sealed class HostModeAppFixture : IAsyncLifetime
             AppHostArguments.For("host", _dataDirectory),
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The services' own logs stay in their processes; the test output keeps the AppHost's warnings only.
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning));
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         var resources = ResourceNamesToWaitFor(builder).ToList();
