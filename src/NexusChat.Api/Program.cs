@@ -1,7 +1,13 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using NexusChat.Api.Accounts;
+using NexusChat.Api.Errors;
 using NexusChat.Api.Status;
 using NexusChat.Api.Turn;
+using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
+using NexusChat.Storage.Accounts;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,14 +17,26 @@ builder.AddChatStore();
 builder.AddRedisDependency();
 builder.AddMessagingDependency();
 builder.AddTurnDependency();
+builder.AddNexusChatIdentity();
 
+builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+// Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+// Chat requests are small; uploads go through their own chunked endpoints.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// The gateway (on loopback, trusted by default) reports the client's address; rate limits key on it.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<ApiRateLimitMiddleware>();
 
 app.MapOpenApi("/api/openapi/{documentName}.json");
 if (app.Environment.IsDevelopment())
@@ -28,5 +46,7 @@ if (app.Environment.IsDevelopment())
 
 app.MapDefaultEndpoints();
 app.MapStatusApi();
+app.MapAuthApi();
+app.MapUsersApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using NexusChat.Identity;
 using NexusChat.Realtime.Hubs;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
@@ -8,11 +9,14 @@ builder.AddServiceDefaults();
 builder.AddChatStore();
 builder.AddRedisDependency();
 builder.AddMessagingDependency();
+builder.AddNexusChatIdentity();
 builder.AddChatHub();
 
 var app = builder.Build();
 
 app.UseWebSockets();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapHub<ChatHub>(ChatHub.Path);
 

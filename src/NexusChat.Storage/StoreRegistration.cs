@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NexusChat.Contracts.Hosting;
 using NexusChat.ServiceDefaults;
+using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Embedded;
 using NexusChat.Storage.Mongo;
 
@@ -24,6 +25,7 @@ public static class StoreRegistration
                     ?? throw new InvalidOperationException($"The mongo store needs ConnectionStrings:{ResourceNames.Mongo}.");
                 builder.Services.AddSingleton(MongoStoreClient.Create(connectionString));
                 builder.Services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
+                builder.Services.AddSingleton<IUserStore, MongoUserStore>();
                 // The driver emits OpenTelemetry spans under its own source once a tracer listens to it.
                 builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("MongoDB.Driver"));
                 break;
@@ -32,6 +34,7 @@ public static class StoreRegistration
                     ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "nexuschat.db");
                 builder.Services.AddSingleton(new SqliteConnectionFactory(path));
                 builder.Services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
+                builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
                 break;
             default:
                 throw new InvalidOperationException(

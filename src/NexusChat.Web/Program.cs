@@ -3,6 +3,7 @@ using NexusChat.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
 
 // Clusters and destinations come from configuration (the AppHost sets one destination per replica);
 // destination addresses such as http://api-1 are resolved by service discovery.
@@ -12,6 +13,8 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+// Errors the gateway raises itself (an oversized body, a dead cluster) are ProblemDetails like the api's.
+app.UseStatusCodePages();
 app.UseWebSockets();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();

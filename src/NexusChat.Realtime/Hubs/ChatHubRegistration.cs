@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using NexusChat.Realtime.Sessions;
 using StackExchange.Redis;
 
 namespace NexusChat.Realtime.Hubs;
@@ -12,7 +14,11 @@ public static class ChatHubRegistration
     /// </summary>
     public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR().AddMessagePackProtocol().AddStackExchangeRedis();
+        builder.Services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>())
+            .AddMessagePackProtocol()
+            .AddStackExchangeRedis();
+        builder.Services.AddSingleton<ConnectedSessions>();
+        builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
         {
             options.Configuration.ChannelPrefix = RedisChannel.Literal("nexuschat");

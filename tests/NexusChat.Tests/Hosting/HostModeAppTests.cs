@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NexusChat.Contracts.Hosting;
 using NexusChat.Contracts.Status;
+using NexusChat.Tests.Accounts;
 
 namespace NexusChat.Tests.Hosting;
 
@@ -68,13 +68,9 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
     public async Task TheChatHubAcceptsAWebSocketThroughTheGateway()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.WebAddress, "/hubs/chat"), options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-            })
-            .Build();
+        using var api = new ApiClient(fixture, "api-2");
+        var auth = await api.RegisterAsync();
+        await using var connection = HubSessionTests.Connect(fixture, auth.AccessToken);
 
         await connection.StartAsync(timeout.Token);
 

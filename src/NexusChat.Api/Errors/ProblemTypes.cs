@@ -1,0 +1,15 @@
+namespace NexusChat.Api.Errors;
+
+/// <summary>Stable <c>type</c> URIs of our ProblemDetails, so clients branch on them rather than on titles.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://nexuschat.dev/problems/";
+
+    public const string Validation = Base + "validation";
+    public const string UsernameTaken = Base + "username-taken";
+    public const string InvalidCredentials = Base + "invalid-credentials";
+    public const string InvalidRefreshToken = Base + "invalid-refresh-token";
+    public const string NotFound = Base + "not-found";
+    public const string RateLimited = Base + "rate-limited";
+    public const string BadRequest = Base + "bad-request";
+}

@@ -1,0 +1,13 @@
+namespace NexusChat.Identity.RateLimiting;
+
+/// <summary>Limits shared by all replicas (section <c>RateLimits</c>); each is "count per window".</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public RateLimit LoginPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
+    public RateLimit LoginPerUsername { get; set; } = new(10, TimeSpan.FromMinutes(1));
+    public RateLimit RegistrationPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
+    public RateLimit ApiPerUser { get; set; } = new(600, TimeSpan.FromMinutes(1));
+    public RateLimit HubInvocationsPerConnection { get; set; } = new(120, TimeSpan.FromMinutes(1));
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace NexusChat.Realtime.Sessions;
+
+/// <summary>This replica's hub connections by session, so a revoked session's connections can be closed.</summary>
+public sealed class ConnectedSessions
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _bySession = new();
+
+    public void Add(string sessionId, HubCallerContext connection) =>
+        _bySession.GetOrAdd(sessionId, _ => new())[connection.ConnectionId] = connection;
+
+    public void Remove(string sessionId, HubCallerContext connection)
+    {
+        if (_bySession.TryGetValue(sessionId, out var connections))
+        {
+            connections.TryRemove(connection.ConnectionId, out _);
+            if (connections.IsEmpty)
+            {
+                _bySession.TryRemove(KeyValuePair.Create(sessionId, connections));
+            }
+        }
+    }
+
+    /// <returns>How many connections were closed.</returns>
+    public int Abort(string sessionId)
+    {
+        if (!_bySession.TryRemove(sessionId, out var connections))
+        {
+            return 0;
+        }
+
+        foreach (var connection in connections.Values)
+        {
+            connection.Abort();
+        }
+
+        return connections.Count;
+    }
+}

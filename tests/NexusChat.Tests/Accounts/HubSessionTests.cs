@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using NexusChat.Tests.Hosting;
+
+namespace NexusChat.Tests.Accounts;
+
+[Collection(HostModeAppCollection.Name)]
+public sealed class HubSessionTests(HostModeAppFixture fixture)
+{
+    [Fact]
+    public async Task TheHubRefusesAConnectionWithoutAToken()
+    {
+        await using var connection = Connect(fixture, accessToken: null);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Timeout()));
+    }
+
+    [Fact]
+    public async Task ARevokedSessionsHubConnectionIsClosed()
+    {
+        using var api = new ApiClient(fixture, "api-1");
+        var auth = await api.RegisterAsync();
+        await using var connection = Connect(fixture, auth.AccessToken);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync(Timeout());
+
+        using var logout = await api.PostAsync("/api/auth/logout", new { }, auth.AccessToken);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+    }
+
+    /// <summary>A hub connection through the gateway, WebSockets only, as browsers behind a non-sticky proxy use it.</summary>
+    public static HubConnection Connect(HostModeAppFixture fixture, string? accessToken) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.WebAddress, "/hubs/chat"), options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+                if (accessToken is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+            })
+            .Build();
+
+    private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+}
