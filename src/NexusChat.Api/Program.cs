@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using NexusChat.Api.Accounts;
 using NexusChat.Api.Errors;
+using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
@@ -26,7 +27,7 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 // Chat requests are small; uploads go through their own chunked endpoints.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
 var app = builder.Build();
 

@@ -34,12 +34,14 @@ var realtime = builder.AddReplicatedProject<Projects.NexusChat_Realtime>(Resourc
 
 builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
     .WithInstanceId(ResourceNames.Worker)
+    .WithServiceSettings(builder.Configuration, ResourceNames.Worker)
     .WithStore(infrastructure)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithInstanceId(ResourceNames.Web)
+    .WithServiceSettings(builder.Configuration, ResourceNames.Web)
     .WithGatewayRoutes(api, realtime)
     .WithEndpoint("http", endpoint => endpoint.Port = infrastructure.Settings.WebPort)
     .WithExternalHttpEndpoints()

@@ -37,7 +37,7 @@ public static class ReplicatedProjectExtensions
         if (builder.ExecutionContext.IsPublishMode)
         {
             var service = builder.AddProject<TProject>(name).WithReplicas(count).WithInstanceId(name);
-            return new ReplicatedProject(name, [service]).Configure(r => r.WithHttpHealthCheck("/health"));
+            return new ReplicatedProject(name, [service]).Configure(r => r.WithHttpHealthCheck("/health").WithServiceSettings(builder.Configuration, name));
         }
 
         var replicas = Enumerable.Range(1, count)
@@ -46,6 +46,6 @@ public static class ReplicatedProjectExtensions
                 // The launch profile's fixed port can serve one replica only; the others get free ports.
                 .WithEndpoint("http", endpoint => endpoint.Port = null))
             .ToList();
-        return new ReplicatedProject(name, replicas).Configure(r => r.WithHttpHealthCheck("/health"));
+        return new ReplicatedProject(name, replicas).Configure(r => r.WithHttpHealthCheck("/health").WithServiceSettings(builder.Configuration, name));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using NexusChat.AppHost.Infrastructure;
 using NexusChat.Contracts.Hosting;
 
@@ -43,6 +44,23 @@ public static class ServiceResourceExtensions
             .WithEnvironment("Turn__Port", endpoint.Property(EndpointProperty.Port))
             .WithEnvironment("Turn__Realm", TurnServer.Realm)
             .WithEnvironment("Turn__SharedSecret", infrastructure.TurnSecret);
+    }
+
+    /// <summary>
+    /// Passes the AppHost's configuration section <c>NexusChat:Services:&lt;service&gt;</c> to the service, e.g.
+    /// <c>NexusChat__Services__api__RateLimits__LoginPerIp__PermitLimit=1000</c> for a load test, so a service's
+    /// settings can be tuned per run without editing its appsettings.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithServiceSettings(
+        this IResourceBuilder<ProjectResource> service, IConfiguration configuration, string serviceName)
+    {
+        var settings = configuration.GetSection($"NexusChat:Services:{serviceName}").AsEnumerable(makePathsRelative: true);
+        foreach (var (key, value) in settings.Where(setting => setting.Value is not null))
+        {
+            service.WithEnvironment(Env(key), value);
+        }
+
+        return service;
     }
 
     /// <summary>

@@ -1,0 +1,14 @@
+using NexusChat.Bench;
+
+// Benchmarks against a running NexusChat (./build.sh run or an AppHost started with raised limits); see bench/README.md.
+return args switch
+{
+    ["login", .. var rest] => await LoginBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run --project bench/NexusChat.Bench -c Release -- login [--url http://localhost:5080] [--count 1000]");
+    return 64;
+}

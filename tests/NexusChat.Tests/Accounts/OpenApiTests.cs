@@ -1,0 +1,36 @@
+using System.Text.Json;
+using NexusChat.Tests.Hosting;
+
+namespace NexusChat.Tests.Accounts;
+
+[Collection(HostModeAppCollection.Name)]
+public sealed class OpenApiTests(HostModeAppFixture fixture)
+{
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryRouteAndTheBearerScheme()
+    {
+        using var web = fixture.CreateWebClient();
+
+        using var document = JsonDocument.Parse(await web.GetStringAsync("/api/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Superset(paths, new HashSet<string>(
+        [
+            "/api/status", "/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
+            "/api/auth/logout-all", "/api/users/me", "/api/users/{id}", "/api/users",
+        ]));
+        Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes")
+            .GetProperty("Bearer").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task ScalarServesTheApiReferenceThroughTheGateway()
+    {
+        using var web = fixture.CreateWebClient();
+
+        using var response = await web.GetAsync("/api/docs");
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+}
