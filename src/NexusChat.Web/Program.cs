@@ -19,7 +19,8 @@ app.UseWebSockets();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 
-app.UseBlazorFrameworkFiles();
+// The WebAssembly client's files (framework included, fingerprinted and precompressed) come from the
+// static web assets manifest; every other path is a client-side route.
 app.MapStaticAssets();
 app.MapFallbackToFile("index.html");
 

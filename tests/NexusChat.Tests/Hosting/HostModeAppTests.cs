@@ -50,6 +50,24 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         });
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/a/client/side/route")]
+    public async Task TheGatewayServesTheWebAssemblyClient(string path)
+    {
+        using var web = fixture.CreateWebClient();
+        using var timeout = new CancellationTokenSource(Timeout);
+
+        var page = await web.GetStringAsync(path, timeout.Token);
+        using var script = await web.GetAsync("/_framework/blazor.webassembly.js", timeout.Token);
+
+        // The page says something while the runtime downloads, and the runtime's loader is there.
+        Assert.Contains("Loading", page, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.webassembly.js", page, StringComparison.Ordinal);
+        Assert.True(script.IsSuccessStatusCode, $"blazor.webassembly.js: {(int)script.StatusCode}");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task TheGatewaySpreadsRequestsOverTheApiReplicas()
     {
