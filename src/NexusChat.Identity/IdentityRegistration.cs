@@ -33,14 +33,7 @@ public static class IdentityRegistration
             .Configure<IOptions<AuthOptions>>((bearer, auth) =>
             {
                 bearer.MapInboundClaims = false;
-                bearer.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = AuthOptions.Issuer,
-                    ValidAudience = AuthOptions.Audience,
-                    IssuerSigningKeys = SigningKeys.Accepted(auth.Value),
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = "unique_name",
-                };
+                bearer.TokenValidationParameters = ValidationParameters(auth.Value);
                 bearer.Events = new JwtBearerEvents
                 {
                     // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
@@ -68,6 +61,16 @@ public static class IdentityRegistration
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>What a valid access token is: our issuer and audience, unexpired, signed with an accepted key.</summary>
+    public static TokenValidationParameters ValidationParameters(AuthOptions options) => new()
+    {
+        ValidIssuer = AuthOptions.Issuer,
+        ValidAudience = AuthOptions.Audience,
+        IssuerSigningKeys = SigningKeys.Accepted(options),
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = "unique_name",
+    };
 
     public static string UserId(this System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst("sub")?.Value ?? throw new InvalidOperationException("The caller is not authenticated.");
