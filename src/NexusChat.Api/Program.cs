@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using NexusChat.Api.Accounts;
+using NexusChat.Api.Conversations;
 using NexusChat.Api.Errors;
 using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
@@ -25,8 +26,10 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-// Chat requests are small; uploads go through their own chunked endpoints.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+// Chat requests are small and uploads go through their own chunked endpoints, but the limit stays well above a
+// few KB: a body under it is read whole and answered with a ProblemDetails, while one over it gets a bare 413 and
+// a closed connection (Kestrel cannot drain it), which clients see as a broken pipe.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
 var app = builder.Build();
@@ -49,5 +52,8 @@ app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapConversationsApi();
+app.MapMessagesApi();
+app.MapSearchApi();
 
 app.Run();

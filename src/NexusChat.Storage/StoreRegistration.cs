@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using NexusChat.Contracts.Hosting;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage.Accounts;
+using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Embedded;
 using NexusChat.Storage.Mongo;
+using NexusChat.Storage.Outbox;
 
 namespace NexusChat.Storage;
 
@@ -26,6 +28,8 @@ public static class StoreRegistration
                 builder.Services.AddSingleton(MongoStoreClient.Create(connectionString));
                 builder.Services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
                 builder.Services.AddSingleton<IUserStore, MongoUserStore>();
+                builder.Services.AddSingleton<IConversationStore, MongoConversationStore>();
+                builder.Services.AddSingleton<IOutboxReader, MongoOutbox>();
                 // The driver emits OpenTelemetry spans under its own source once a tracer listens to it.
                 builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("MongoDB.Driver"));
                 break;
@@ -35,6 +39,8 @@ public static class StoreRegistration
                 builder.Services.AddSingleton(new SqliteConnectionFactory(path));
                 builder.Services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
                 builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
+                builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
+                builder.Services.AddSingleton<IOutboxReader, SqliteOutbox>();
                 break;
             default:
                 throw new InvalidOperationException(

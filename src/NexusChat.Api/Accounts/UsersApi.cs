@@ -24,7 +24,7 @@ public static class UsersApi
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetMe(HttpContext http, IUserStore users) =>
         await users.FindByIdAsync(http.User.UserId(), http.RequestAborted) is { } user
             ? TypedResults.Ok(user.ToDto())
-            : NotFound();
+            : Problems.NotFound("user");
 
     public static async Task<Results<Ok<UserDto>, ValidationProblem, ProblemHttpResult>> UpdateMe(
         UpdateProfileRequest request, HttpContext http, IUserStore users)
@@ -37,11 +37,11 @@ public static class UsersApi
 
         var updated = await users.UpdateProfileAsync(
             http.User.UserId(), request.DisplayName?.Trim(), request.StatusMessage?.Trim(), http.RequestAborted);
-        return updated is null ? NotFound() : TypedResults.Ok(updated.ToDto());
+        return updated is null ? Problems.NotFound("user") : TypedResults.Ok(updated.ToDto());
     }
 
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetUser(string id, IUserStore users, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(id, cancellationToken) is { } user ? TypedResults.Ok(user.ToDto()) : NotFound();
+        await users.FindByIdAsync(id, cancellationToken) is { } user ? TypedResults.Ok(user.ToDto()) : Problems.NotFound("user");
 
     /// <param name="after">The <c>next</c> cursor of the previous page.</param>
     public static async Task<Results<Ok<Page<UserDto>>, ValidationProblem>> SearchUsers(
@@ -49,8 +49,7 @@ public static class UsersApi
     {
         if (limit is < 1 or > MaxPageSize)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["limit"] = [$"limit is 1 to {MaxPageSize}."] }, type: ProblemTypes.Validation);
+            return Problems.Invalid("limit", $"limit is 1 to {MaxPageSize}.");
         }
 
         var prefix = AccountRules.Normalize((search ?? string.Empty).Trim());
@@ -60,7 +59,4 @@ public static class UsersApi
         var next = found.Count > limit ? found[limit - 1].NormalizedUsername : null;
         return TypedResults.Ok(new Page<UserDto>(items, next));
     }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "No such user.");
 }

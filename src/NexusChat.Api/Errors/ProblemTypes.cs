@@ -10,6 +10,8 @@ public static class ProblemTypes
     public const string InvalidCredentials = Base + "invalid-credentials";
     public const string InvalidRefreshToken = Base + "invalid-refresh-token";
     public const string NotFound = Base + "not-found";
+    public const string Forbidden = Base + "forbidden";
+    public const string MessageDeleted = Base + "message-deleted";
     public const string RateLimited = Base + "rate-limited";
     public const string BadRequest = Base + "bad-request";
 }

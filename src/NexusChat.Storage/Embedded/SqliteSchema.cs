@@ -30,6 +30,81 @@ public static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS users_normalized_display_name ON users (normalized_display_name);
         """,
+        // 3: conversations, messages and the outbox. direct_key (the sorted user pair) is unique, so a direct
+        // conversation exists once per pair however many replicas create it. The message unique constraints turn a
+        // duplicate seq or a retried client message id into a refused row instead of a second copy. Messages have an
+        // INTEGER PRIMARY KEY because the FTS5 external-content index refers to rows by rowid, and only an alias
+        // for the rowid survives VACUUM unchanged. Reactions and outbox rows use their rowid as arrival order.
+        """
+        CREATE TABLE IF NOT EXISTS conversations (
+            id               TEXT PRIMARY KEY,
+            type             TEXT NOT NULL,
+            name             TEXT,
+            topic            TEXT,
+            visibility       TEXT,
+            direct_key       TEXT UNIQUE,
+            created_by       TEXT NOT NULL,
+            created_at       TEXT NOT NULL,
+            last_activity_at TEXT NOT NULL,
+            last_seq         INTEGER NOT NULL,
+            version          INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS members (
+            conversation_id TEXT NOT NULL REFERENCES conversations (id),
+            user_id         TEXT NOT NULL,
+            role            TEXT NOT NULL,
+            last_read_seq   INTEGER NOT NULL,
+            joined_at       TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, user_id)
+        );
+        CREATE INDEX IF NOT EXISTS members_user ON members (user_id, conversation_id);
+        CREATE TABLE IF NOT EXISTS messages (
+            pk                INTEGER PRIMARY KEY,
+            id                TEXT NOT NULL UNIQUE,
+            conversation_id   TEXT NOT NULL REFERENCES conversations (id),
+            seq               INTEGER NOT NULL,
+            sender_id         TEXT NOT NULL,
+            text              TEXT,
+            created_at        TEXT NOT NULL,
+            edited_at         TEXT,
+            deleted           INTEGER NOT NULL,
+            reply_to_id       TEXT,
+            mentions          TEXT NOT NULL,
+            client_message_id TEXT NOT NULL,
+            version           INTEGER NOT NULL,
+            UNIQUE (conversation_id, seq),
+            UNIQUE (conversation_id, client_message_id)
+        );
+        CREATE INDEX IF NOT EXISTS messages_version ON messages (conversation_id, version);
+        CREATE TABLE IF NOT EXISTS reactions (
+            pk         INTEGER PRIMARY KEY,
+            message_pk INTEGER NOT NULL REFERENCES messages (pk),
+            emoji      TEXT NOT NULL,
+            user_id    TEXT NOT NULL,
+            UNIQUE (message_pk, emoji, user_id)
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5 (text, content = 'messages', content_rowid = 'pk');
+        CREATE TRIGGER IF NOT EXISTS messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+            INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+        CREATE TABLE IF NOT EXISTS outbox (
+            pk           INTEGER PRIMARY KEY,
+            event_id     TEXT NOT NULL UNIQUE,
+            event_type   TEXT NOT NULL,
+            payload      TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            trace_parent TEXT,
+            published_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (pk) WHERE published_at IS NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -1,6 +1,8 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 using NexusChat.Storage.Accounts;
+using NexusChat.Storage.Conversations;
+using NexusChat.Storage.Outbox;
 
 namespace NexusChat.Storage.Mongo;
 
@@ -26,6 +28,55 @@ public static class MongoSchema
                     new CreateIndexOptions { Name = "normalizedDisplayName" }),
             ],
             cancellationToken),
+        // 3: conversations, messages and the outbox. The unique indexes are what hold across replicas: one direct
+        // conversation per pair (partial: channels have no directKey), one membership per user, one message per seq and
+        // per client message id. The text index uses no language, so words match as typed (no stemming or stop words),
+        // as on the embedded store's FTS5 index.
+        async (database, cancellationToken) =>
+        {
+            var keys = Builders<BsonDocument>.IndexKeys;
+            await database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection).Indexes.CreateOneAsync(
+                new CreateIndexModel<BsonDocument>(
+                    keys.Ascending(MongoConversationStore.DirectKeyField),
+                    new CreateIndexOptions<BsonDocument>
+                    {
+                        Name = "directKey_unique",
+                        Unique = true,
+                        PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.DirectKeyField, BsonType.String),
+                    }),
+                cancellationToken: cancellationToken);
+            await database.GetCollection<BsonDocument>(MongoConversationStore.MembersCollection).Indexes.CreateManyAsync(
+                [
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.UserIdField),
+                        new CreateIndexOptions { Name = "conversationId_userId_unique", Unique = true }),
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Ascending(MongoConversationStore.UserIdField).Ascending(MongoConversationStore.ConversationIdField),
+                        new CreateIndexOptions { Name = "userId_conversationId" }),
+                ],
+                cancellationToken);
+            await database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection).Indexes.CreateManyAsync(
+                [
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.SeqField),
+                        new CreateIndexOptions { Name = "conversationId_seq_unique", Unique = true }),
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.ClientMessageIdField),
+                        new CreateIndexOptions { Name = "conversationId_clientMessageId_unique", Unique = true }),
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.VersionField),
+                        new CreateIndexOptions { Name = "conversationId_version" }),
+                    new CreateIndexModel<BsonDocument>(
+                        keys.Text(MongoConversationStore.TextField),
+                        new CreateIndexOptions { Name = "text", DefaultLanguage = "none" }),
+                ],
+                cancellationToken);
+            await database.GetCollection<BsonDocument>(MongoOutbox.CollectionName).Indexes.CreateOneAsync(
+                new CreateIndexModel<BsonDocument>(
+                    keys.Ascending(MongoOutbox.PublishedAtField).Ascending(MongoOutbox.CreatedAtField),
+                    new CreateIndexOptions { Name = "publishedAt_createdAt" }),
+                cancellationToken: cancellationToken);
+        },
     ];
 
     public static int CurrentVersion => Steps.Count;

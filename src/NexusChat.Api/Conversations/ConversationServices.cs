@@ -1,0 +1,17 @@
+using NexusChat.Identity;
+using NexusChat.Storage.Accounts;
+using NexusChat.Storage.Conversations;
+
+namespace NexusChat.Api.Conversations;
+
+/// <summary>What the conversation and message handlers need, bundled for <c>[AsParameters]</c>.</summary>
+public sealed class ConversationServices(IConversationStore conversations, IUserStore users, HttpContext http)
+{
+    public IConversationStore Conversations { get; } = conversations;
+    public IUserStore Users { get; } = users;
+    public HttpContext Http { get; } = http;
+
+    public string CallerId => Http.User.UserId();
+
+    public CancellationToken Aborted => Http.RequestAborted;
+}

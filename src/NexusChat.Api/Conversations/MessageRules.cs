@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NexusChat.Api.Conversations;
+
+/// <summary>What makes message text, client message ids, emoji and channel names acceptable.</summary>
+public static partial class MessageRules
+{
+    public const int MaxTextLength = 4000;
+    public const int MaxChannelNameLength = 80;
+    public const int MaxTopicLength = 250;
+    public const int MaxEmojiLength = 32;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ClientMessageIdPattern();
+
+    // Same characters as usernames; the lookbehind keeps e-mail addresses (ana@example.org) from counting.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])@([A-Za-z0-9_.-]{3,32})")]
+    private static partial Regex MentionPattern();
+
+    /// <summary>Null when the text may be sent; else why not.</summary>
+    public static string? CheckText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "A message needs text.";
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return $"Messages have at most {MaxTextLength} characters.";
+        }
+
+        // Line breaks and tabs are text; other control characters only corrupt what others see.
+        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? "Messages cannot contain control characters."
+            : null;
+    }
+
+    public static bool IsClientMessageId(string? id) => id is not null && ClientMessageIdPattern().IsMatch(id);
+
+    /// <summary>One emoji (a short grapheme sequence: skin tones and ZWJ sequences included), no spaces or controls.</summary>
+    public static bool IsEmoji(string emoji) =>
+        emoji.Length is > 0 and <= MaxEmojiLength
+        && new StringInfo(emoji).LengthInTextElements == 1
+        && !emoji.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsAsciiLetterOrDigit(c));
+
+    /// <summary>The distinct usernames written as @username, normalized, in order of first appearance.</summary>
+    public static IReadOnlyList<string> MentionedUsernames(string text) =>
+        MentionPattern().Matches(text).Select(m => m.Groups[1].Value.TrimEnd('.').ToUpperInvariant()).Distinct().ToList();
+
+    /// <summary>Null when the channel name may be used; else why not.</summary>
+    public static string? CheckChannelName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxChannelNameLength || name.Any(char.IsControl)
+            ? $"Channel names are 1 to {MaxChannelNameLength} characters with no control characters."
+            : null;
+
+    public static string? CheckTopic(string? topic) =>
+        topic is not null && (topic.Length > MaxTopicLength || topic.Any(char.IsControl))
+            ? $"Topics have at most {MaxTopicLength} characters and no control characters."
+            : null;
+}

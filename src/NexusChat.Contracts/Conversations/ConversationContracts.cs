@@ -1,0 +1,40 @@
+namespace NexusChat.Contracts.Conversations;
+
+// Request fields are nullable so a missing field is a validation error naming it, not a binding failure.
+
+/// <param name="Type">"direct" or "channel".</param>
+/// <param name="MemberIds">For a direct conversation, exactly the one other user; for a channel, the first members.</param>
+public sealed record CreateConversationRequest(
+    string? Type, string? Name, string? Topic, string? Visibility, IReadOnlyList<string>? MemberIds);
+
+public sealed record UpdateConversationRequest(string? Name, string? Topic);
+
+public sealed record AddMemberRequest(string? UserId);
+
+public sealed record ChangeRoleRequest(string? Role);
+
+public sealed record MarkReadRequest(long? Seq);
+
+/// <param name="MyRole">The caller's role; null when the caller previews a public channel without being a member.</param>
+/// <param name="Version">The change cursor: pass it as <c>changedSince</c> to get later edits, deletes and reactions.</param>
+public sealed record ConversationDto(
+    string Id,
+    string Type,
+    string? Name,
+    string? Topic,
+    string? Visibility,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt,
+    long LastSeq,
+    long Version,
+    string? MyRole,
+    long LastReadSeq,
+    long UnreadCount,
+    long MentionCount,
+    MessageDto? LastMessage,
+    IReadOnlyList<MemberDto>? Members);
+
+public sealed record MemberDto(string UserId, string Role, long LastReadSeq, DateTimeOffset JoinedAt);
+
+public sealed record ReadStateDto(string ConversationId, string UserId, long LastReadSeq);

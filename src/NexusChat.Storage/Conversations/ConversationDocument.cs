@@ -1,0 +1,63 @@
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace NexusChat.Storage.Conversations;
+
+// Element names are fixed here so that renaming a property cannot silently change what is stored. A BSON date is an
+// instant in UTC milliseconds; reading it as UTC keeps it independent of this host's zone.
+internal sealed class ConversationDocument
+{
+    [BsonId]
+    public required string Id { get; init; }
+
+    [BsonElement("type")]
+    public required string Type { get; init; }
+
+    [BsonElement("name")]
+    public string? Name { get; init; }
+
+    [BsonElement("topic")]
+    public string? Topic { get; init; }
+
+    [BsonElement("visibility")]
+    public string? Visibility { get; init; }
+
+    // Absent on channels, so the partial unique index on it covers direct conversations only.
+    [BsonElement(MongoConversationStore.DirectKeyField)]
+    [BsonIgnoreIfNull]
+    public string? DirectKey { get; init; }
+
+    [BsonElement("createdBy")]
+    public required string CreatedBy { get; init; }
+
+    [BsonElement("createdAt")]
+    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public required DateTime CreatedAt { get; init; }
+
+    [BsonElement("lastActivityAt")]
+    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public required DateTime LastActivityAt { get; init; }
+
+    [BsonElement("lastSeq")]
+    public required long LastSeq { get; init; }
+
+    [BsonElement("version")]
+    public required long Version { get; init; }
+
+    public static ConversationDocument From(ConversationRecord conversation, string? directKey) => new()
+    {
+        Id = conversation.Id,
+        Type = conversation.Type,
+        Name = conversation.Name,
+        Topic = conversation.Topic,
+        Visibility = conversation.Visibility,
+        DirectKey = directKey,
+        CreatedBy = conversation.CreatedBy,
+        CreatedAt = conversation.CreatedAt.UtcDateTime,
+        LastActivityAt = conversation.LastActivityAt.UtcDateTime,
+        LastSeq = conversation.LastSeq,
+        Version = conversation.Version,
+    };
+
+    public ConversationRecord ToRecord() => new(
+        Id, Type, Name, Topic, Visibility, CreatedBy, new DateTimeOffset(CreatedAt), new DateTimeOffset(LastActivityAt), LastSeq, Version);
+}

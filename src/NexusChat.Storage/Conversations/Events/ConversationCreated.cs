@@ -1,0 +1,3 @@
+namespace NexusChat.Storage.Conversations.Events;
+
+public sealed record ConversationCreated(ConversationRecord Conversation, IReadOnlyList<MemberRecord> Members) : ConversationEvent;

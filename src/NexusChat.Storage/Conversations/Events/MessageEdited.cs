@@ -1,0 +1,3 @@
+namespace NexusChat.Storage.Conversations.Events;
+
+public sealed record MessageEdited(MessageRecord Message) : ConversationEvent;

@@ -1,0 +1,3 @@
+namespace NexusChat.Storage.Conversations.Events;
+
+public sealed record ReadStateChanged(string ConversationId, string UserId, long LastReadSeq) : ConversationEvent;

@@ -1,0 +1,103 @@
+namespace NexusChat.Storage.Conversations;
+
+/// <summary>
+/// Conversations, members, messages and read state. Every provider implements the same contract
+/// (tests/…/Storage/ConversationStoreContractTests). Each change is one atomic write that also records its event in
+/// the outbox (<see cref="Outbox.IOutboxReader"/>), so an event exists exactly when its change does. Access rules
+/// (who may do what) belong to the caller; the store enforces only what must hold across replicas.
+/// </summary>
+public interface IConversationStore
+{
+    /// <summary>Creates a channel whose creator is its owner and whose other given users are members.</summary>
+    Task<ConversationRecord> CreateChannelAsync(NewChannel channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The one direct conversation of this unordered pair (a user with themself is a pair too), created on first
+    /// use; of replicas creating it at once exactly one creates it and all return it.
+    /// </summary>
+    Task<Stored<ConversationRecord>> GetOrCreateDirectAsync(string userId, string otherUserId, CancellationToken cancellationToken);
+
+    Task<ConversationRecord?> GetConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Changes the fields given (null leaves a field as it is); null when the conversation does not exist.</summary>
+    Task<ConversationRecord?> UpdateConversationAsync(
+        string conversationId, string? name, string? topic, CancellationToken cancellationToken);
+
+    Task<MemberRecord?> GetMemberAsync(string conversationId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The members in the order they joined.</summary>
+    Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the user with the role, with the history so far counted as read (LastReadSeq = the conversation's
+    /// LastSeq); false when they already are a member (nothing changes) or the conversation does not exist.
+    /// </summary>
+    Task<bool> AddMemberAsync(string conversationId, string userId, string role, CancellationToken cancellationToken);
+
+    /// <summary>False when the user was not a member.</summary>
+    Task<bool> RemoveMemberAsync(string conversationId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The member with the new role; null when the user is not a member.</summary>
+    Task<MemberRecord?> SetRoleAsync(string conversationId, string userId, string role, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the message as the conversation's next seq, atomically across replicas; a repeat of a
+    /// (conversation, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false and
+    /// changes nothing. Null when the conversation does not exist.
+    /// </summary>
+    Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken);
+
+    Task<MessageRecord?> GetMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the text and mentions and sets EditedAt. Null when the message does not exist; a deleted message is
+    /// returned unchanged.
+    /// </summary>
+    Task<MessageRecord?> EditMessageAsync(
+        string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leaves a tombstone: no text, mentions or reactions, Deleted set, seq kept. Null when the message does not
+    /// exist; deleting a tombstone again changes nothing.
+    /// </summary>
+    Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the user's reaction unless present. Null when the message does not exist; a deleted message is returned unchanged.</summary>
+    Task<MessageRecord?> AddReactionAsync(
+        string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's reaction if present. Null when the message does not exist.</summary>
+    Task<MessageRecord?> RemoveReactionAsync(
+        string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken);
+
+    /// <summary>Messages with seq below <paramref name="beforeSeq"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<MessageRecord>> GetMessagesBeforeAsync(
+        string conversationId, long? beforeSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Messages with seq above <paramref name="afterSeq"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<MessageRecord>> GetMessagesAfterAsync(
+        string conversationId, long afterSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sync cursor: messages created, edited, deleted or re-reacted after the conversation's Version was
+    /// <paramref name="sinceVersion"/>, in change order, each once in its latest state. A client stores the highest
+    /// Version it has seen (or the conversation's Version when it loaded history) and asks again from there.
+    /// </summary>
+    Task<IReadOnlyList<MessageRecord>> GetChangesSinceAsync(
+        string conversationId, long sinceVersion, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the member's LastReadSeq forward to <paramref name="seq"/> (capped at the conversation's LastSeq; never
+    /// back) and returns the effective value; null when the user is not a member.
+    /// </summary>
+    Task<long?> MarkReadAsync(string conversationId, string userId, long seq, CancellationToken cancellationToken);
+
+    /// <summary>The user's conversations, most recently active first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Messages that contain every word of <paramref name="query"/> (whole words, case-insensitive), from the
+    /// conversations the user is a member of, not deleted, newest first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<MessageRecord>> SearchAsync(string userId, string query, int limit, CancellationToken cancellationToken);
+}

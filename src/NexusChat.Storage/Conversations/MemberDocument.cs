@@ -1,0 +1,39 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace NexusChat.Storage.Conversations;
+
+// Element names are fixed so that renaming a property cannot silently change what is stored; dates read back as UTC.
+internal sealed class MemberDocument
+{
+    [BsonId]
+    public ObjectId Id { get; init; }
+
+    [BsonElement(MongoConversationStore.ConversationIdField)]
+    public required string ConversationId { get; init; }
+
+    [BsonElement(MongoConversationStore.UserIdField)]
+    public required string UserId { get; init; }
+
+    [BsonElement("role")]
+    public required string Role { get; init; }
+
+    [BsonElement("lastReadSeq")]
+    public required long LastReadSeq { get; init; }
+
+    [BsonElement("joinedAt")]
+    [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public required DateTime JoinedAt { get; init; }
+
+    public static MemberDocument From(MemberRecord member) => new()
+    {
+        Id = ObjectId.GenerateNewId(),
+        ConversationId = member.ConversationId,
+        UserId = member.UserId,
+        Role = member.Role,
+        LastReadSeq = member.LastReadSeq,
+        JoinedAt = member.JoinedAt.UtcDateTime,
+    };
+
+    public MemberRecord ToRecord() => new(ConversationId, UserId, Role, LastReadSeq, new DateTimeOffset(JoinedAt));
+}

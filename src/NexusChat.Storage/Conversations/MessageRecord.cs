@@ -1,0 +1,23 @@
+namespace NexusChat.Storage.Conversations;
+
+/// <summary>A message as stored; a deleted message stays as a tombstone so syncing clients learn of the delete.</summary>
+/// <param name="Seq">Position in the conversation: 1, 2, 3, … with no gaps.</param>
+/// <param name="Text">Null when deleted.</param>
+/// <param name="Mentions">Ids of the users mentioned; empty when deleted.</param>
+/// <param name="Reactions">Emoji → ids of the users who reacted with it, both in the order the reactions arrived.</param>
+/// <param name="ClientMessageId">The sender's id for the send; a repeated send with it returns this message.</param>
+/// <param name="Version">The conversation's <see cref="ConversationRecord.Version"/> at this message's latest change.</param>
+public sealed record MessageRecord(
+    string Id,
+    string ConversationId,
+    long Seq,
+    string SenderId,
+    string? Text,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt,
+    bool Deleted,
+    string? ReplyToId,
+    IReadOnlyList<string> Mentions,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Reactions,
+    string ClientMessageId,
+    long Version);

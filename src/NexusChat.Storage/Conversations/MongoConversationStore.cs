@@ -1,0 +1,56 @@
+using MongoDB.Driver;
+using NexusChat.Storage.Conversations.Events;
+using NexusChat.Storage.Outbox;
+
+namespace NexusChat.Storage.Conversations;
+
+/// <summary>
+/// The MongoDB provider of <see cref="IConversationStore"/>, split by concern into partial files. Every change is a
+/// multi-document transaction: the conversation document is the per-conversation counter (seq and version are $inc'ed
+/// on it), so concurrent changes to one conversation on any replica write-conflict there and the driver retries the
+/// loser from the start, reading what the winner committed; the outbox document commits with the change.
+/// </summary>
+public sealed partial class MongoConversationStore(IMongoDatabase database) : IConversationStore
+{
+    internal const string ConversationsCollection = "conversations";
+    internal const string MembersCollection = "members";
+    internal const string MessagesCollection = "messages";
+    internal const string DirectKeyField = "directKey";
+    internal const string ConversationIdField = "conversationId";
+    internal const string UserIdField = "userId";
+    internal const string SeqField = "seq";
+    internal const string TextField = "text";
+    internal const string ClientMessageIdField = "clientMessageId";
+    internal const string VersionField = "version";
+
+    private static readonly TransactionOptions Transaction =
+        new(readConcern: ReadConcern.Snapshot, writeConcern: WriteConcern.WMajority);
+
+    private readonly IMongoCollection<ConversationDocument> _conversations =
+        database.GetCollection<ConversationDocument>(ConversationsCollection);
+
+    private readonly IMongoCollection<MemberDocument> _members = database.GetCollection<MemberDocument>(MembersCollection);
+    private readonly IMongoCollection<MessageDocument> _messages = database.GetCollection<MessageDocument>(MessagesCollection);
+    private readonly IMongoCollection<OutboxDocument> _outbox = database.GetCollection<OutboxDocument>(MongoOutbox.CollectionName);
+
+    private async Task<T> InTransactionAsync<T>(
+        Func<IClientSessionHandle, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
+        return await session.WithTransactionAsync(work, Transaction, cancellationToken);
+    }
+
+    private Task AppendAsync(IClientSessionHandle session, ConversationEvent @event, CancellationToken cancellationToken) =>
+        _outbox.InsertOneAsync(session, OutboxDocument.From(OutboxMessage.For(@event)), cancellationToken: cancellationToken);
+
+    private static bool IsDuplicateKey(MongoWriteException e) => e.WriteError.Category == ServerErrorCategory.DuplicateKey;
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    // BSON keeps milliseconds; records leave the store as they will read back later.
+    private static DateTimeOffset Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NexusChat.Storage.Conversations.Events;
+using NexusChat.Storage.Outbox;
+
+namespace NexusChat.Storage.Conversations;
+
+public sealed partial class SqliteConversationStore
+{
+    public Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await using var find = Command(connection, transaction,
+                $"SELECT {MessageColumns} FROM messages m WHERE m.conversation_id = $conversationId AND m.client_message_id = $clientMessageId;");
+            Bind(find, "$conversationId", message.ConversationId);
+            Bind(find, "$clientMessageId", message.ClientMessageId);
+            if ((await ReadMessagesAsync(find, cancellationToken)).FirstOrDefault() is { } existing)
+            {
+                return new Stored<MessageRecord>(existing, Created: false);
+            }
+
+            // Seq and version come from the conversation row inside the write lock: the next writer, in this process
+            // or another, sees this increment, so seqs are gapless and unique without retries.
+            var now = DateTimeOffset.UtcNow;
+            await using var allocate = Command(connection, transaction,
+                """
+                UPDATE conversations SET last_seq = last_seq + 1, version = version + 1, last_activity_at = $now
+                WHERE id = $conversationId
+                RETURNING last_seq, version;
+                """);
+            Bind(allocate, "$conversationId", message.ConversationId);
+            Bind(allocate, "$now", Time(now));
+            long seq, version;
+            await using (var reader = await allocate.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return null;
+                }
+
+                (seq, version) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+
+            var stored = new MessageRecord(
+                NewId(), message.ConversationId, seq, message.SenderId, message.Text, now, null, false, message.ReplyToId,
+                message.Mentions, NoReactions, message.ClientMessageId, version);
+            await using var insert = Command(connection, transaction,
+                """
+                INSERT INTO messages (id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
+                                      reply_to_id, mentions, client_message_id, version)
+                VALUES ($id, $conversationId, $seq, $senderId, $text, $createdAt, NULL, 0,
+                        $replyToId, $mentions, $clientMessageId, $version);
+                """);
+            Bind(insert, "$id", stored.Id);
+            Bind(insert, "$conversationId", stored.ConversationId);
+            Bind(insert, "$seq", seq);
+            Bind(insert, "$senderId", stored.SenderId);
+            Bind(insert, "$text", stored.Text);
+            Bind(insert, "$createdAt", Time(now));
+            Bind(insert, "$replyToId", stored.ReplyToId);
+            Bind(insert, "$mentions", JsonSerializer.Serialize(stored.Mentions));
+            Bind(insert, "$clientMessageId", stored.ClientMessageId);
+            Bind(insert, "$version", version);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored), cancellationToken);
+            return new Stored<MessageRecord>(stored, Created: true);
+        }, cancellationToken);
+
+    public Task<MessageRecord?> GetMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken) =>
+        ReadAsync((connection, transaction) => FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken), cancellationToken);
+
+    public Task<MessageRecord?> EditMessageAsync(
+        string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
+        {
+            var edited = current with { Text = text, Mentions = mentions, EditedAt = DateTimeOffset.UtcNow, Version = version };
+            await using var command = Command(connection, transaction,
+                "UPDATE messages SET text = $text, mentions = $mentions, edited_at = $editedAt, version = $version WHERE id = $id;");
+            Bind(command, "$id", messageId);
+            Bind(command, "$text", text);
+            Bind(command, "$mentions", JsonSerializer.Serialize(mentions));
+            Bind(command, "$editedAt", Time(edited.EditedAt!.Value));
+            Bind(command, "$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return (edited, new MessageEdited(edited));
+        }, cancellationToken);
+
+    public Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
+        {
+            var tombstone = current with { Text = null, Mentions = [], Reactions = NoReactions, Deleted = true, Version = version };
+            await using var command = Command(connection, transaction,
+                """
+                DELETE FROM reactions WHERE message_pk = (SELECT pk FROM messages WHERE id = $id);
+                UPDATE messages SET text = NULL, mentions = '[]', deleted = 1, version = $version WHERE id = $id;
+                """);
+            Bind(command, "$id", messageId);
+            Bind(command, "$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return (tombstone, new MessageDeleted(tombstone));
+        }, cancellationToken);
+
+    public Task<MessageRecord?> AddReactionAsync(
+        string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken) =>
+        ChangeReactionAsync(conversationId, messageId, userId, emoji, add: true, cancellationToken);
+
+    public Task<MessageRecord?> RemoveReactionAsync(
+        string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken) =>
+        ChangeReactionAsync(conversationId, messageId, userId, emoji, add: false, cancellationToken);
+
+    private Task<MessageRecord?> ChangeReactionAsync(
+        string conversationId, string messageId, string userId, string emoji, bool add, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
+        {
+            var present = current.Reactions.TryGetValue(emoji, out var users) && users.Contains(userId);
+            if (present == add)
+            {
+                return null;
+            }
+
+            await using var command = Command(connection, transaction,
+                (add
+                    ? "INSERT INTO reactions (message_pk, emoji, user_id) SELECT pk, $emoji, $userId FROM messages WHERE id = $id;"
+                    : "DELETE FROM reactions WHERE message_pk = (SELECT pk FROM messages WHERE id = $id) AND emoji = $emoji AND user_id = $userId;")
+                + "UPDATE messages SET version = $version WHERE id = $id;");
+            Bind(command, "$id", messageId);
+            Bind(command, "$emoji", emoji);
+            Bind(command, "$userId", userId);
+            Bind(command, "$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            var changed = (await FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken))!;
+            return (changed, new ReactionChanged(changed, userId, emoji, add));
+        }, cancellationToken);
+
+    /// <summary>
+    /// The shared shape of every message change: read the message under the write lock, leave a missing or deleted
+    /// one alone, otherwise take the conversation's next version and let <paramref name="change"/> write; a change
+    /// that returns null found nothing to do, and the transaction rolls back so the version is not spent.
+    /// </summary>
+    private async Task<MessageRecord?> ChangeMessageAsync(
+        string conversationId,
+        string messageId,
+        Func<SqliteConnection, SqliteTransaction, MessageRecord, long, Task<(MessageRecord Changed, ConversationEvent Event)?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var current = await FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken);
+        if (current is null || current.Deleted)
+        {
+            return current;
+        }
+
+        await using var bump = Command(connection, transaction,
+            "UPDATE conversations SET version = version + 1 WHERE id = $conversationId RETURNING version;");
+        Bind(bump, "$conversationId", conversationId);
+        var version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+        var result = await change(connection, transaction, current, version);
+        if (result is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return current;
+        }
+
+        await SqliteOutbox.AppendAsync(connection, transaction, result.Value.Event, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result.Value.Changed;
+    }
+
+    private static async Task<MessageRecord?> FindMessageAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction,
+            $"SELECT {MessageColumns} FROM messages m WHERE m.id = $id AND m.conversation_id = $conversationId;");
+        Bind(command, "$id", messageId);
+        Bind(command, "$conversationId", conversationId);
+        return (await ReadMessagesAsync(command, cancellationToken)).FirstOrDefault();
+    }
+}

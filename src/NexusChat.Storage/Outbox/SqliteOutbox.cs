@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NexusChat.Storage.Conversations.Events;
+using NexusChat.Storage.Embedded;
+
+namespace NexusChat.Storage.Outbox;
+
+public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxReader
+{
+    public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Rows are appended under the write lock, so rowid order is commit order.
+        command.CommandText =
+            """
+            SELECT event_id, event_type, payload, created_at, trace_parent FROM outbox
+            WHERE published_at IS NULL
+            ORDER BY pk
+            LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var pending = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(new OutboxMessage(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                PublishedAt: null));
+        }
+
+        return pending;
+    }
+
+    public async Task MarkPublishedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        if (eventIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            UPDATE outbox SET published_at = $now
+            WHERE published_at IS NULL AND event_id IN (SELECT value FROM json_each($ids));
+            """;
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.Select(id => id.ToString("D"))));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records the event in the caller's transaction, so it commits or rolls back with the change.</summary>
+    internal static async Task AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ConversationEvent @event, CancellationToken cancellationToken)
+    {
+        var message = OutboxMessage.For(@event);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO outbox (event_id, event_type, payload, created_at, trace_parent)
+            VALUES ($eventId, $eventType, $payload, $createdAt, $traceParent);
+            """;
+        command.Parameters.AddWithValue("$eventId", message.EventId.ToString("D"));
+        command.Parameters.AddWithValue("$eventType", message.EventType);
+        command.Parameters.AddWithValue("$payload", message.Payload);
+        command.Parameters.AddWithValue("$createdAt", message.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$traceParent", (object?)message.TraceParent ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Tests.Hosting;
+
+namespace NexusChat.Tests.Conversations;
+
+/// <summary>Every conversation route × {anonymous, outsider, member, admin, owner}: the status each gets.</summary>
+[Collection(HostModeAppCollection.Name)]
+public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
+{
+    private static readonly SemaphoreSlim WorldLock = new(1, 1);
+    private static ConversationWorld? _world;
+
+    public enum Caller { Anonymous, Outsider, Member, Admin, Owner }
+
+    /// <summary>route, channel visibility, caller, expected status.</summary>
+    public static TheoryData<string, string, Caller, HttpStatusCode> Matrix()
+    {
+        var data = new TheoryData<string, string, Caller, HttpStatusCode>();
+        void Row(string route, string visibility, params (Caller Caller, HttpStatusCode Status)[] expected)
+        {
+            foreach (var (caller, status) in expected)
+            {
+                data.Add(route, visibility, caller, status);
+            }
+        }
+
+        const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized, NotFound = HttpStatusCode.NotFound,
+            Forbidden = HttpStatusCode.Forbidden, Ok = HttpStatusCode.OK, Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent;
+        foreach (var visibility in new[] { "private", "public" })
+        {
+            var outsiderReads = visibility == "public" ? Ok : NotFound;
+            var outsiderActs = visibility == "public" ? Forbidden : NotFound;
+            Row("get conversation", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok), (Caller.Owner, Ok));
+            Row("rename", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("add someone", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs),
+                (Caller.Member, visibility == "public" ? Created : Forbidden), (Caller.Admin, Created));
+            Row("join", visibility, (Caller.Outsider, visibility == "public" ? Created : NotFound));
+            Row("remove member", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, NoContent), (Caller.Owner, NoContent));
+            Row("leave", visibility, (Caller.Member, NoContent), (Caller.Owner, Forbidden));
+            Row("change role", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden), (Caller.Owner, Ok));
+            Row("send", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Created), (Caller.Owner, Created));
+            Row("history", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok));
+            Row("edit another's message", visibility, (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden));
+            Row("edit own message", visibility, (Caller.Member, Ok));
+            Row("delete another's message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("react", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
+            Row("unreact", visibility, (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
+            Row("mark read", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task EachCallerGetsTheExpectedStatus(string route, string visibility, Caller caller, HttpStatusCode expected)
+    {
+        var world = await WorldAsync();
+        var channel = await world.ChannelAsync(visibility);
+        // A message by Member2, so "another's message" is someone else's for every caller in the matrix.
+        var others = await world.SendAsync(channel.Id, world.Member2, "hello from member 2");
+        var own = await world.SendAsync(channel.Id, world.Member, "hello from member");
+        var token = caller switch
+        {
+            Caller.Outsider => world.Outsider.AccessToken,
+            Caller.Member => world.Member.AccessToken,
+            Caller.Admin => world.Admin.AccessToken,
+            Caller.Owner => world.Owner.AccessToken,
+            _ => null,
+        };
+        var self = caller switch
+        {
+            Caller.Outsider => world.Outsider.User.Id,
+            Caller.Member => world.Member.User.Id,
+            Caller.Owner => world.Owner.User.Id,
+            _ => world.Admin.User.Id,
+        };
+        var at = $"/api/conversations/{channel.Id}";
+        var (method, path, body) = route switch
+        {
+            "get conversation" => (HttpMethod.Get, at, (object?)null),
+            "rename" => (HttpMethod.Patch, at, new UpdateConversationRequest("renamed", "new topic")),
+            "add someone" => (HttpMethod.Post, $"{at}/members", new AddMemberRequest(world.Stranger.User.Id)),
+            "join" => (HttpMethod.Post, $"{at}/members", new AddMemberRequest(self)),
+            "remove member" => (HttpMethod.Delete, $"{at}/members/{world.Member2.User.Id}", null),
+            "leave" => (HttpMethod.Delete, $"{at}/members/{self}", null),
+            "change role" => (HttpMethod.Patch, $"{at}/members/{world.Member2.User.Id}", new ChangeRoleRequest("admin")),
+            "send" => (HttpMethod.Post, $"{at}/messages", new SendMessageRequest("hi", Guid.NewGuid().ToString("N"), null)),
+            "history" => (HttpMethod.Get, $"{at}/messages?limit=10", null),
+            "edit another's message" => (HttpMethod.Patch, $"{at}/messages/{others.Id}", new EditMessageRequest("edited")),
+            "edit own message" => (HttpMethod.Patch, $"{at}/messages/{own.Id}", new EditMessageRequest("edited")),
+            "delete another's message" => (HttpMethod.Delete, $"{at}/messages/{others.Id}", null),
+            "react" => (HttpMethod.Put, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
+            "unreact" => (HttpMethod.Delete, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
+            "mark read" => (HttpMethod.Post, $"{at}/read", new MarkReadRequest(2)),
+            _ => throw new ArgumentOutOfRangeException(nameof(route)),
+        };
+
+        using var api = world.Api();
+        using var response = await api.SendAsync(method, path, body is null ? null : JsonContent.Create(body, body.GetType()), token);
+
+        Assert.True(expected == response.StatusCode,
+            $"{route} ({visibility}) as {caller}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<ConversationWorld> WorldAsync()
+    {
+        await WorldLock.WaitAsync();
+        try
+        {
+            return _world ??= await ConversationWorld.CreateAsync(fixture);
+        }
+        finally
+        {
+            WorldLock.Release();
+        }
+    }
+}
