@@ -39,10 +39,7 @@ public static class LoginBenchmark
 
         timings.Sort();
         Console.WriteLine($"logins: {arguments.Count} sequential through {arguments.Url} in {total.Elapsed.TotalSeconds:0.0} s, errors: {errors}");
-        Console.WriteLine($"latency ms: p50 {Percentile(timings, 50):0.0}  p90 {Percentile(timings, 90):0.0}  p99 {Percentile(timings, 99):0.0}  max {timings[^1]:0.0}");
+        Console.WriteLine($"latency ms: p50 {Percentiles.Of(timings, 50):0.0}  p90 {Percentiles.Of(timings, 90):0.0}  p99 {Percentiles.Of(timings, 99):0.0}  max {timings[^1]:0.0}");
         return errors == 0 ? 0 : 1;
     }
-
-    private static double Percentile(List<double> sorted, double percent) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -4,11 +4,12 @@ using NexusChat.Bench;
 return args switch
 {
     ["login", .. var rest] => await LoginBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    ["send", .. var rest] => await SendBenchmark.RunAsync(BenchArguments.Parse(rest)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run --project bench/NexusChat.Bench -c Release -- login [--url http://localhost:5080] [--count 1000]");
+    Console.Error.WriteLine("usage: dotnet run --project bench/NexusChat.Bench -c Release -- login|send [--url http://localhost:5080] [--count N] [--clients N]");
     return 64;
 }
