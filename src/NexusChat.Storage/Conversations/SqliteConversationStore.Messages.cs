@@ -143,8 +143,8 @@ public sealed partial class SqliteConversationStore
         Func<SqliteConnection, SqliteTransaction, MessageRecord, long, Task<(MessageRecord Changed, ConversationEvent Event)?>> change,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var current = await FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken);
         if (current is null || current.Deleted)
         {

@@ -29,10 +29,9 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
     private async Task<T> WriteAsync<T>(
         Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await write(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await using var writing = await connections.BeginWriteAsync(cancellationToken);
+        var result = await write(writing.Connection, writing.Transaction);
+        await writing.Transaction.CommitAsync(cancellationToken);
         return result;
     }
 
