@@ -36,6 +36,7 @@ builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
     .WithInstanceId(ResourceNames.Worker)
     .WithServiceSettings(builder.Configuration, ResourceNames.Worker)
     .WithStore(infrastructure)
+    .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithHttpHealthCheck("/health");
 

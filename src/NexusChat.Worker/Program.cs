@@ -1,12 +1,22 @@
+using NexusChat.Contracts.Hosting;
+using NexusChat.EventBus.Configuration;
+using NexusChat.EventBus.Outbox;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
+using NexusChat.Worker.Outbox;
 
 // The worker serves HTTP only for its health, liveness and metrics endpoints; its work arrives over RabbitMQ.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddChatStore();
+builder.AddRedisDependency();
 builder.AddMessagingDependency();
+
+// The worker relays the store's outbox to RabbitMQ: every change the api and realtime replicas save is published
+// from here, after the fact and until confirmed, so a broker outage never fails a send.
+builder.Services.AddSingleton<IOutboxStore, StoreOutbox>();
+builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay();
 
 var app = builder.Build();
 

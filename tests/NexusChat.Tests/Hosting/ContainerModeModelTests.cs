@@ -73,7 +73,7 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     [InlineData("api-1", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("api-3", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("realtime-2", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "messaging" })]
+    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceWaitsForWhatItUses(string service, string[] dependencies) =>
         Assert.Equal(dependencies.Order(), WaitsOf(Resource(service)).Order());
@@ -81,7 +81,7 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     [Theory]
     [InlineData("api-2", new[] { "mongo", "redis", "messaging" })]
     [InlineData("realtime-1", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "messaging" })]
+    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceReferencesWhatItUses(string service, string[] dependencies) =>
         Assert.Superset(dependencies.ToHashSet(), ReferencesOf(Resource(service)).ToHashSet());

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NexusChat.EventBus.Configuration;
+using NexusChat.EventBus.Idempotency;
+using NexusChat.EventBus.Publishing;
+using NexusChat.EventBus.Serialization;
+using NexusChat.EventBus.Telemetry;
+using NexusChat.EventBus.Topology;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace NexusChat.EventBus.Consuming;
+
+/// <summary>
+/// What happens to one delivery: skipped if this subscriber already handled the event id, else handled and then
+/// acknowledged; on failure sent to the retry queue for its attempt, and once attempts run out, dead-lettered to
+/// the parking lot.
+/// </summary>
+internal sealed partial class DeliveryProcessor(
+    IServiceScopeFactory scopes,
+    IOptions<EventSubscriptions> subscriptions,
+    IProcessedEventStore processedEvents,
+    SubscriberTopology topology,
+    ConfirmedChannel publisher,
+    EventBusMetrics metrics,
+    IOptions<EventBusOptions> options,
+    ILogger<DeliveryProcessor> logger)
+{
+    public async Task ProcessAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
+    {
+        var properties = delivery.BasicProperties;
+        // Retried messages come back through the default exchange, so the routing key is a queue name; the type is not.
+        var eventType = properties.Type ?? delivery.RoutingKey;
+        using var activity = EventBusTelemetry.StartProcess(eventType, properties.MessageId, TraceContextHeaders.Extract(properties.Headers), topology.Subscriber);
+
+        if (!subscriptions.Value.TryGet(eventType, out var subscription) || !Guid.TryParse(properties.MessageId, out var eventId))
+        {
+            LogUnhandled(eventType, properties.MessageId);
+            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            return;
+        }
+
+        var failure = await TryHandleAsync(subscription, eventId, eventType, delivery.Body, cancellationToken);
+        if (failure is null)
+        {
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+            return;
+        }
+
+        activity?.AddException(failure);
+        activity?.SetStatus(ActivityStatusCode.Error);
+        metrics.Failed(eventType, topology.Subscriber);
+        if (failure is JsonException)
+        {
+            // A body that does not parse now will not parse on a later attempt either.
+            LogUnreadable(failure, eventType, eventId);
+            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            return;
+        }
+
+        await RetryOrParkAsync(channel, delivery, eventType, eventId, failure, cancellationToken);
+    }
+
+    private async Task<Exception?> TryHandleAsync(EventSubscription subscription, Guid eventId, string eventType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await processedEvents.IsProcessedAsync(topology.Subscriber, eventId, cancellationToken))
+            {
+                LogDuplicate(eventType, eventId);
+                return null;
+            }
+
+            var @event = EventSerializer.Deserialize(body.Span, subscription.EventType);
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await subscription.HandleAsync(scope.ServiceProvider, @event, cancellationToken);
+            }
+
+            if (!await processedEvents.MarkProcessedAsync(topology.Subscriber, eventId, cancellationToken))
+            {
+                // Another replica handled a copy of this event at the same time; both ran, and the record stands.
+                LogConcurrentDuplicate(eventType, eventId);
+            }
+
+            metrics.Consumed(eventType, topology.Subscriber);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    private async Task RetryOrParkAsync(IChannel channel, BasicDeliverEventArgs delivery, string eventType, Guid eventId, Exception failure, CancellationToken cancellationToken)
+    {
+        var failedAttempts = MessageHeaders.RetryCount(delivery.BasicProperties.Headers) + 1;
+        if (failedAttempts >= options.Value.MaxAttempts)
+        {
+            LogGivingUp(failure, eventType, eventId, failedAttempts);
+            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            return;
+        }
+
+        var retryProperties = new BasicProperties(delivery.BasicProperties)
+        {
+            Headers = MessageHeaders.WithRetryCount(delivery.BasicProperties.Headers, failedAttempts),
+        };
+        try
+        {
+            // The copy is confirmed before the original is acknowledged: a crash in between duplicates the message,
+            // which the processed-event record absorbs, and never loses it.
+            await publisher.PublishAsync("", topology.RetryQueue(failedAttempts), mandatory: true, retryProperties, delivery.Body, cancellationToken);
+        }
+        catch (Exception publishFailure) when (publishFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRetryNotScheduled(publishFailure, eventType, eventId);
+            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            return;
+        }
+
+        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+        LogRetrying(failure, eventType, eventId, failedAttempts, topology.RetryDelay(failedAttempts));
+    }
+
+    private async Task ParkAsync(IChannel channel, BasicDeliverEventArgs delivery, string eventType, CancellationToken cancellationToken)
+    {
+        // Rejected without requeue, the queue's dead-letter exchange moves it to the parking lot.
+        await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false, cancellationToken);
+        metrics.DeadLettered(eventType, topology.Subscriber);
+    }
+
+    [LoggerMessage(LogLevel.Error, "No handler for {EventType} message {MessageId} (or no event id); parking it")]
+    private partial void LogUnhandled(string eventType, string? messageId);
+
+    [LoggerMessage(LogLevel.Error, "{EventType} {EventId} cannot be read; parking it")]
+    private partial void LogUnreadable(Exception exception, string eventType, Guid eventId);
+
+    [LoggerMessage(LogLevel.Debug, "{EventType} {EventId} was already handled; acknowledging the duplicate")]
+    private partial void LogDuplicate(string eventType, Guid eventId);
+
+    [LoggerMessage(LogLevel.Warning, "{EventType} {EventId} was handled concurrently by another consumer")]
+    private partial void LogConcurrentDuplicate(string eventType, Guid eventId);
+
+    [LoggerMessage(LogLevel.Warning, "{EventType} {EventId} failed (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string eventType, Guid eventId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "{EventType} {EventId} failed {Attempts} times; parking it")]
+    private partial void LogGivingUp(Exception exception, string eventType, Guid eventId, int attempts);
+
+    [LoggerMessage(LogLevel.Error, "{EventType} {EventId} could not be scheduled for a retry; parking it")]
+    private partial void LogRetryNotScheduled(Exception exception, string eventType, Guid eventId);
+}

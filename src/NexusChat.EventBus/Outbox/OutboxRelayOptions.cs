@@ -1,0 +1,15 @@
+namespace NexusChat.EventBus.Outbox;
+
+/// <summary>Settings of the outbox relay, bound from the "EventBus:Outbox" configuration section.</summary>
+public sealed class OutboxRelayOptions
+{
+    public const string SectionName = "EventBus:Outbox";
+
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Wait between polls when nothing is pending.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between attempts while the broker or the store fails; the wait doubles up to it.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NexusChat.EventBus.Abstractions;
+using NexusChat.EventBus.Configuration;
+using NexusChat.EventBus.ParkingLots;
+using NexusChat.EventBus.Telemetry;
+using NexusChat.Tests.Infrastructure;
+using RabbitMQ.Client;
+using Xunit.Abstractions;
+
+namespace NexusChat.Tests.EventBus;
+
+[Collection(EventBusCollection.Name)]
+public sealed class EventBusDeliveryTests(RabbitMqServerFixture rabbit, RedisServerFixture redis, ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly ActivitySource TestSource = new("NexusChat.Tests.EventBus");
+
+    private readonly CancellationTokenSource _testTimeout = new(TimeSpan.FromSeconds(45));
+    private readonly HandlerProbe _probe = new();
+    private readonly ActivityListener _listener = ListenTo(EventBusTelemetry.ActivitySourceName, TestSource.Name);
+
+    private CancellationToken Token => _testTimeout.Token;
+
+    [SkippableFact]
+    public async Task APublishedEventReachesTheSubscribersHandlerOnceWithThePublishersIdAndTraceId()
+    {
+        await using var host = await StartSubscriberAsync(NewSubscriberName(), _probe);
+        var posted = new ProbeEvent(Guid.NewGuid(), "hello");
+
+        ActivityTraceId publisherTrace;
+        using (var activity = TestSource.StartActivity("post message"))
+        {
+            Assert.NotNull(activity);
+            publisherTrace = activity.TraceId;
+            await Bus(host).PublishAsync(posted, Token);
+        }
+
+        await PublishSentinelAndWaitAsync(host);
+        var attempt = Assert.Single(_probe.AttemptsFor(posted.Id));
+        Assert.True(attempt.Succeeded);
+        Assert.Equal(posted, attempt.Event);
+        Assert.Equal(publisherTrace, attempt.TraceId);
+    }
+
+    [SkippableFact]
+    public async Task AnEventPublishedTwiceWithTheSameIdIsHandledOnce()
+    {
+        await using var host = await StartSubscriberAsync(NewSubscriberName(), _probe);
+        var posted = new ProbeEvent(Guid.NewGuid(), "twice");
+
+        await Bus(host).PublishAsync(posted, Token);
+        await Bus(host).PublishAsync(posted, Token);
+
+        await PublishSentinelAndWaitAsync(host);
+        Assert.Single(_probe.AttemptsFor(posted.Id));
+    }
+
+    [SkippableFact]
+    public async Task AHandlerThatAlwaysFailsIsRetriedWithGrowingDelaysThenParkedAndAReplayDeliversItAgain()
+    {
+        var poison = new ProbeEvent(Guid.NewGuid(), "poison");
+        var fixedByOperator = false;
+        _probe.Behaviour = (e, _, _) => e.Id == poison.Id && !Volatile.Read(ref fixedByOperator)
+            ? throw new InvalidOperationException("handler bug")
+            : Task.CompletedTask;
+        var baseDelay = TimeSpan.FromMilliseconds(250);
+        await using var host = await StartSubscriberAsync(NewSubscriberName(), _probe, o =>
+        {
+            o.MaxAttempts = 4;
+            o.RetryBaseDelay = baseDelay;
+        });
+        var parkingLot = host.Services.GetRequiredService<ParkingLot>();
+
+        await Bus(host).PublishAsync(poison, Token);
+
+        await Eventually.TrueAsync(async () => await parkingLot.CountAsync(Token) == 1, Timeout, "the failing event was parked");
+        var attempts = _probe.AttemptsFor(poison.Id);
+        Assert.Equal(4, attempts.Count);
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp)).ToList();
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            var planned = baseDelay * Math.Pow(2, i);
+            Assert.True(gaps[i] >= planned - TimeSpan.FromMilliseconds(30), $"retry {i + 1} came after {gaps[i]}, planned {planned}");
+            Assert.True(i == 0 || gaps[i] > gaps[i - 1], $"retry delays did not grow: {string.Join(", ", gaps)}");
+        }
+
+        Volatile.Write(ref fixedByOperator, true);
+        Assert.Equal(1, await parkingLot.ReplayAsync(Token));
+
+        await Eventually.TrueAsync(() => _probe.SuccessesFor(poison.Id) == 1, Timeout, "the replayed event was handled");
+        Assert.Equal(5, _probe.AttemptsFor(poison.Id).Count);
+        Assert.Equal(0u, await parkingLot.CountAsync(Token));
+    }
+
+    [SkippableFact]
+    public async Task AHandlerThatFailsOnceThenSucceedsProcessesTheEventExactlyOnce()
+    {
+        var posted = new ProbeEvent(Guid.NewGuid(), "flaky");
+        _probe.Behaviour = (e, attempt, _) => e.Id == posted.Id && attempt == 1
+            ? throw new TimeoutException("transient")
+            : Task.CompletedTask;
+        await using var host = await StartSubscriberAsync(NewSubscriberName(), _probe, o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(200));
+        var parkingLot = host.Services.GetRequiredService<ParkingLot>();
+
+        await Bus(host).PublishAsync(posted, Token);
+        await Eventually.TrueAsync(() => _probe.SuccessesFor(posted.Id) == 1, Timeout, "the retried event was handled");
+        // Republished after it succeeded (an outbox that could not mark it): still handled once.
+        await Bus(host).PublishAsync(posted, Token);
+
+        await PublishSentinelAndWaitAsync(host);
+        Assert.Equal(2, _probe.AttemptsFor(posted.Id).Count);
+        Assert.Equal(1, _probe.SuccessesFor(posted.Id));
+        Assert.Equal(0u, await parkingLot.CountAsync(Token));
+    }
+
+    [SkippableFact]
+    public async Task AnEventWhoseConsumerDiesBeforeAcknowledgingIsRedeliveredToTheNextConsumer()
+    {
+        var subscriber = NewSubscriberName();
+        var posted = new ProbeEvent(Guid.NewGuid(), "in flight");
+        var handlerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dyingProbe = new HandlerProbe
+        {
+            Behaviour = async (_, _, cancellationToken) =>
+            {
+                handlerStarted.TrySetResult();
+                await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+            },
+        };
+        await using var dying = await StartSubscriberAsync(subscriber, dyingProbe);
+
+        await Bus(dying).PublishAsync(posted, Token);
+        await handlerStarted.Task.WaitAsync(Timeout, Token);
+        // The process dies mid-handler: its connection goes, the delivery was never acknowledged.
+        await dying.Connection.CloseAsync(Token);
+
+        await using var survivor = await StartSubscriberAsync(subscriber, _probe);
+        await Eventually.TrueAsync(() => _probe.SuccessesFor(posted.Id) == 1, Timeout, "the unacknowledged event was redelivered");
+        var unfinished = Assert.Single(dyingProbe.AttemptsFor(posted.Id));
+        Assert.False(unfinished.Succeeded);
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _testTimeout.Dispose();
+    }
+
+    private static string NewSubscriberName() => $"test-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static IEventBus Bus(SubscriberHost host) => host.Services.GetRequiredService<IEventBus>();
+
+    private static ActivityListener ListenTo(params string[] sources)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => sources.Contains(source.Name),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private Task<SubscriberHost> StartSubscriberAsync(string subscriber, HandlerProbe probe, Action<EventBusOptions>? options = null)
+    {
+        Skip.If(RabbitMqServerFixture.SkipReason is not null, RabbitMqServerFixture.SkipReason);
+        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        return SubscriberHost.StartAsync(rabbit, redis, output, subscriber, builder =>
+        {
+            builder.Services.AddSingleton(probe);
+            builder.AddEventBus(subscriber, options).AddSubscription<ProbeEvent, ProbeHandler>();
+        }, Token);
+    }
+
+    /// <summary>
+    /// Handlers run one delivery at a time in queue order, so once an event published last has been handled, every
+    /// copy published before it has been handled or skipped too.
+    /// </summary>
+    private async Task PublishSentinelAndWaitAsync(SubscriberHost host)
+    {
+        var sentinel = new ProbeEvent(Guid.NewGuid(), "sentinel");
+        await Bus(host).PublishAsync(sentinel, Token);
+        await Eventually.TrueAsync(() => _probe.SuccessesFor(sentinel.Id) == 1, Timeout, "the event published last was handled");
+    }
+}

@@ -1,0 +1,63 @@
+using NexusChat.EventBus.Outbox;
+
+namespace NexusChat.Tests.EventBus;
+
+/// <summary>An outbox held in memory: the store is not under test here, the relay is.</summary>
+public sealed class InMemoryOutboxStore : IOutboxStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<OutboxMessage> _pending = [];
+    private readonly List<Guid> _marked = [];
+
+    /// <summary>Runs before a batch is marked published, to observe what the broker holds at that moment.</summary>
+    public Func<IReadOnlyCollection<Guid>, CancellationToken, Task> BeforeMarking { get; set; } = (_, _) => Task.CompletedTask;
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Every id marked published, once per time it was marked.</summary>
+    public IReadOnlyList<Guid> Marked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _marked];
+            }
+        }
+    }
+
+    public void Add(OutboxMessage message)
+    {
+        lock (_gate)
+        {
+            _pending.Add(message);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>(_pending.Take(limit).ToList());
+        }
+    }
+
+    public async Task MarkPublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await BeforeMarking(ids, cancellationToken);
+        lock (_gate)
+        {
+            _pending.RemoveAll(m => ids.Contains(m.EventId));
+            _marked.AddRange(ids);
+        }
+    }
+}
