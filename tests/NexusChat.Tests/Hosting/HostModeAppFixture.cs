@@ -34,12 +34,31 @@ public sealed class HostModeAppFixture : IAsyncLifetime
 
         var resources = ResourceNamesToWaitFor(builder).ToList();
         App = await builder.BuildAsync(timeout.Token);
-        await App.StartAsync(timeout.Token);
+        try
+        {
+            await App.StartAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the AppHost did not start within {StartTimeout}: {States(resources)}");
+        }
         foreach (var resource in resources)
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{resource} was not healthy within {StartTimeout}: {States(resources)}");
+            }
         }
     }
+
+    private string States(IEnumerable<string> resources) => string.Join("; ", resources.Select(name =>
+        App.ResourceNotifications.TryGetCurrentState(name, out var state)
+            ? $"{name} {state.Snapshot.State?.Text}/{state.Snapshot.HealthStatus}"
+            : $"{name} unknown"));
 
     public HttpClient CreateWebClient() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(30) };
 
