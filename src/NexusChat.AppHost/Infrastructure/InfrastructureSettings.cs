@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using NexusChat.Contracts.Hosting;
 
 namespace NexusChat.AppHost.Infrastructure;
 
@@ -47,13 +46,8 @@ public sealed record InfrastructureSettings(
             configuration.GetValue("Turn:AllowLoopbackPeers", false));
     }
 
-    /// <summary>A TCP port nobody listens on right now, for a server the AppHost starts itself.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port for a server the AppHost starts itself.</summary>
+    public static int FreePort() => LoopbackPorts.Free();
 
     // `docker info` exits non-zero in ≈15 ms when only the client is installed (no engine), so the
     // probe costs nothing on machines without containers.

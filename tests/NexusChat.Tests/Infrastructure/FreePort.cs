@@ -1,17 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using NexusChat.Contracts.Hosting;
 
 namespace NexusChat.Tests.Infrastructure;
 
 public static class FreePort
 {
-    /// <summary>A loopback port nobody listens on right now (the OS picks it, so parallel fixtures do not collide).</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port for a server a fixture starts (see <see cref="LoopbackPorts"/> for why not port 0).</summary>
+    public static int Next() => LoopbackPorts.Free();
 
     public static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
     {
