@@ -38,7 +38,9 @@ builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
     .WithStore(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithHttpCommand("/dead-letters/replay", "Replay parked events",
+        commandOptions: new HttpCommandOptions { Description = "Put events that failed every retry back in the worker's queue." });
 
 builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithInstanceId(ResourceNames.Web)

@@ -3,9 +3,10 @@ using NexusChat.EventBus.Configuration;
 using NexusChat.EventBus.Outbox;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
+using NexusChat.Worker.DeadLetters;
 using NexusChat.Worker.Outbox;
 
-// The worker serves HTTP only for its health, liveness and metrics endpoints; its work arrives over RabbitMQ.
+// The worker serves HTTP only for health, metrics and its dead letters; its work arrives over RabbitMQ.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -21,5 +22,6 @@ builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapDeadLetterApi();
 
 app.Run();

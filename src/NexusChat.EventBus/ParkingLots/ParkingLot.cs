@@ -13,7 +13,7 @@ public sealed partial class ParkingLot(IConnection connection, SubscriberTopolog
     public async Task<uint> CountAsync(CancellationToken cancellationToken)
     {
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        return await channel.MessageCountAsync(topology.ParkingQueue, cancellationToken);
+        return await ParkedCountAsync(channel, cancellationToken);
     }
 
     /// <summary>Moves the messages parked now back to the subscriber's queue with a fresh attempt count; returns how many.</summary>
@@ -23,7 +23,7 @@ public sealed partial class ParkingLot(IConnection connection, SubscriberTopolog
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         // Bounded by the count taken first: a message that fails again during the replay is parked anew and waits
         // for the next replay instead of cycling.
-        var parked = await channel.MessageCountAsync(topology.ParkingQueue, cancellationToken);
+        var parked = await ParkedCountAsync(channel, cancellationToken);
         var replayed = 0;
         while (replayed < parked && await channel.BasicGetAsync(topology.ParkingQueue, autoAck: false, cancellationToken) is { } message)
         {
@@ -40,6 +40,21 @@ public sealed partial class ParkingLot(IConnection connection, SubscriberTopolog
         LogReplayed(replayed, topology.ParkingQueue);
         return replayed;
     }
+
+    // A subscriber that handles nothing yet never declared its queues: nothing can be parked there.
+    private async Task<uint> ParkedCountAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await channel.MessageCountAsync(topology.ParkingQueue, cancellationToken);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+        {
+            return 0;
+        }
+    }
+
+    private const ushort NotFound = 404;
 
     [LoggerMessage(LogLevel.Information, "Replayed {Count} message(s) from {ParkingQueue}")]
     private partial void LogReplayed(int count, string parkingQueue);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -66,6 +67,20 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         Assert.Contains("_framework/blazor.webassembly.js", page, StringComparison.Ordinal);
         Assert.True(script.IsSuccessStatusCode, $"blazor.webassembly.js: {(int)script.StatusCode}");
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheWorkerShowsAndReplaysItsParkedEvents()
+    {
+        using var worker = fixture.App.CreateHttpClient(ResourceNames.Worker, "http");
+        using var timeout = new CancellationTokenSource(Timeout);
+
+        using var parked = await worker.GetAsync("/dead-letters", timeout.Token);
+        using var replay = await worker.PostAsync("/dead-letters/replay", null, timeout.Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, parked.StatusCode);
+        Assert.Contains("\"parked\":", await parked.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
     }
 
     [Fact]
