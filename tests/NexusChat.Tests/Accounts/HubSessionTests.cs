@@ -16,6 +16,18 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
     }
 
     [Fact]
+    public async Task TheHubRefusesTheTokenOfASessionThatEnded()
+    {
+        using var api = new ApiClient(fixture, "api-2");
+        var auth = await api.RegisterAsync();
+        using var logout = await api.PostAsync("/api/auth/logout", new { }, auth.AccessToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, logout.StatusCode);
+        await using var connection = Connect(fixture, auth.AccessToken);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Timeout()));
+    }
+
+    [Fact]
     public async Task ARevokedSessionsHubConnectionIsClosed()
     {
         using var api = new ApiClient(fixture, "api-1");
