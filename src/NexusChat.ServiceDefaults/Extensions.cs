@@ -65,6 +65,8 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
+                // Hub connections and invocations (the framework's own source since .NET 9).
+                .AddSource("Microsoft.AspNetCore.SignalR.Server")
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes every few seconds would drown the traces people look for.
                     options.Filter = context => !IsProbe(context.Request.Path))
