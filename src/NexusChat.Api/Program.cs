@@ -5,6 +5,7 @@ using NexusChat.Api.Conversations;
 using NexusChat.Api.Errors;
 using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
+using NexusChat.Api.Telemetry;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
@@ -22,6 +23,7 @@ builder.AddTurnDependency();
 builder.AddNexusChatIdentity();
 
 builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using NexusChat.Api.Telemetry;
 using NexusChat.Identity.RateLimiting;
 using NexusChat.Identity.Sessions;
 using NexusChat.Identity.Tokens;
@@ -15,7 +16,8 @@ public sealed class AccountServices(
     AccessTokenIssuer tokens,
     RedisRateLimiter limiter,
     IOptions<RateLimitOptions> limits,
-    TimeProvider time)
+    TimeProvider time,
+    ApiMetrics metrics)
 {
     public IUserStore Users { get; } = users;
     public IPasswordHasher<UserRecord> Passwords { get; } = passwords;
@@ -24,4 +26,5 @@ public sealed class AccountServices(
     public RedisRateLimiter Limiter { get; } = limiter;
     public IOptions<RateLimitOptions> Limits { get; } = limits;
     public TimeProvider Time { get; } = time;
+    public ApiMetrics Metrics { get; } = metrics;
 }

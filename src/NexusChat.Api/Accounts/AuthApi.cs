@@ -69,11 +69,13 @@ public static class AuthApi
         var normalized = AccountRules.Normalize(request.Username);
         if (await RateLimitedAsync(services, http, $"login:ip:{http.ClientAddress()}", services.Limits.Value.LoginPerIp) is { } byIp)
         {
+            services.Metrics.Login("rate_limited");
             return byIp;
         }
 
         if (await RateLimitedAsync(services, http, $"login:user:{normalized}", services.Limits.Value.LoginPerUsername) is { } byUser)
         {
+            services.Metrics.Login("rate_limited");
             return byUser;
         }
 
@@ -83,6 +85,7 @@ public static class AuthApi
             : services.Passwords.VerifyHashedPassword(user, user.PasswordHash, request.Password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
+            services.Metrics.Login("failed");
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 type: ProblemTypes.InvalidCredentials, title: "Wrong username or password.");
         }
@@ -92,6 +95,7 @@ public static class AuthApi
             await services.Users.UpdatePasswordHashAsync(user.Id, services.Passwords.HashPassword(user, request.Password), http.RequestAborted);
         }
 
+        services.Metrics.Login("succeeded");
         return TypedResults.Ok(await SignInAsync(user, services));
     }
 

@@ -1,3 +1,4 @@
+using NexusChat.Api.Telemetry;
 using NexusChat.Identity;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
@@ -5,10 +6,11 @@ using NexusChat.Storage.Conversations;
 namespace NexusChat.Api.Conversations;
 
 /// <summary>What the conversation and message handlers need, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class ConversationServices(IConversationStore conversations, IUserStore users, HttpContext http)
+public sealed class ConversationServices(IConversationStore conversations, IUserStore users, ApiMetrics metrics, HttpContext http)
 {
     public IConversationStore Conversations { get; } = conversations;
     public IUserStore Users { get; } = users;
+    public ApiMetrics Metrics { get; } = metrics;
     public HttpContext Http { get; } = http;
 
     public string CallerId => Http.User.UserId();

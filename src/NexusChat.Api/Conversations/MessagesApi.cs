@@ -65,6 +65,7 @@ public static class MessagesApi
             return Problems.NotFound("conversation");
         }
 
+        services.Metrics.MessageSent(stored.Created);
         var dto = stored.Value.ToDto(services.CallerId);
         return stored.Created ? TypedResults.Created($"/api/conversations/{id}/messages/{dto.Id}", dto) : TypedResults.Ok(dto);
     }
