@@ -1,4 +1,7 @@
+using NexusChat.Contracts.Hosting;
+using NexusChat.EventBus.Configuration;
 using NexusChat.Identity;
+using NexusChat.Realtime.Delivery;
 using NexusChat.Realtime.Hubs;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
@@ -11,6 +14,8 @@ builder.AddRedisDependency();
 builder.AddMessagingDependency();
 builder.AddNexusChatIdentity();
 builder.AddChatHub();
+// Changes saved through the api reach hub clients as events relayed from the store's outbox.
+builder.AddEventBus(ResourceNames.Realtime).AddSubscription<MessageCreated, MessageCreatedHandler>();
 
 var app = builder.Build();
 

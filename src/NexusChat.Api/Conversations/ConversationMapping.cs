@@ -5,23 +5,6 @@ namespace NexusChat.Api.Conversations;
 
 public static class ConversationMapping
 {
-    /// <summary>The message as <paramref name="viewerId"/> sees it: reaction counts and whether they reacted.</summary>
-    public static MessageDto ToDto(this MessageRecord message, string viewerId) => new(
-        message.Id,
-        message.ConversationId,
-        message.Seq,
-        message.SenderId,
-        message.Text,
-        message.CreatedAt,
-        message.EditedAt,
-        message.Deleted,
-        message.ReplyToId,
-        message.Mentions,
-        message.Reactions.Select(r => new ReactionDto(r.Key, r.Value.Count, r.Value.Contains(viewerId))).ToList(),
-        message.ClientMessageId,
-        [],
-        message.Version);
-
     public static MemberDto ToDto(this MemberRecord member) => new(member.UserId, member.Role, member.LastReadSeq, member.JoinedAt);
 
     public static ConversationDto ToDto(

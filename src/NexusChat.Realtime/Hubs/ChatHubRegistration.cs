@@ -17,6 +17,7 @@ public static class ChatHubRegistration
         builder.Services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>())
             .AddMessagePackProtocol()
             .AddStackExchangeRedis();
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ConnectedSessions>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.SignalR;
+using NexusChat.EventBus.Abstractions;
+using NexusChat.Realtime.Hubs;
+using NexusChat.Storage.Conversations;
+
+namespace NexusChat.Realtime.Delivery;
+
+/// <summary>
+/// Pushes a stored message to the hub connections of every member of its conversation, on every replica. One
+/// realtime replica handles each event (competing consumers on the realtime queue) and sends through the Redis
+/// backplane, so each connection receives it once; the event id makes a redelivered event a no-op.
+/// </summary>
+public sealed class MessageCreatedHandler(IConversationStore conversations, IHubContext<ChatHub> hub) : IIntegrationEventHandler<MessageCreated>
+{
+    public const string ClientMethod = "MessageCreated";
+
+    public async Task HandleAsync(MessageCreated @event, CancellationToken cancellationToken)
+    {
+        var members = await conversations.ListMembersAsync(@event.Message.ConversationId, cancellationToken);
+        // A new message has no reactions yet, so every member sees the same message.
+        await hub.Clients.Users(members.Select(m => m.UserId).ToList())
+            .SendAsync(ClientMethod, @event.Message.ToDto(@event.Message.SenderId), cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using NexusChat.Contracts.Conversations;
+
+namespace NexusChat.Storage.Conversations;
+
+public static class MessageDtoMapping
+{
+    /// <summary>
+    /// The message as <paramref name="viewerId"/> sees it in the API and on the hub: reaction counts and whether
+    /// they reacted. One mapping for every place a message leaves the service.
+    /// </summary>
+    public static MessageDto ToDto(this MessageRecord message, string viewerId) => new(
+        message.Id,
+        message.ConversationId,
+        message.Seq,
+        message.SenderId,
+        message.Text,
+        message.CreatedAt,
+        message.EditedAt,
+        message.Deleted,
+        message.ReplyToId,
+        message.Mentions,
+        message.Reactions.Select(r => new ReactionDto(r.Key, r.Value.Count, r.Value.Contains(viewerId))).ToList(),
+        message.ClientMessageId,
+        [],
+        message.Version);
+}
