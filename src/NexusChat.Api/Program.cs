@@ -6,6 +6,7 @@ using NexusChat.Api.Errors;
 using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
 using NexusChat.Api.Telemetry;
+using NexusChat.Conversations;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
@@ -24,6 +25,7 @@ builder.AddNexusChatIdentity();
 
 builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
 builder.Services.AddSingleton<ApiMetrics>();
+builder.Services.AddSingleton<MessageSender>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.

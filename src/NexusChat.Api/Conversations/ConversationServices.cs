@@ -1,4 +1,5 @@
 using NexusChat.Api.Telemetry;
+using NexusChat.Conversations;
 using NexusChat.Identity;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
@@ -6,10 +7,12 @@ using NexusChat.Storage.Conversations;
 namespace NexusChat.Api.Conversations;
 
 /// <summary>What the conversation and message handlers need, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class ConversationServices(IConversationStore conversations, IUserStore users, ApiMetrics metrics, HttpContext http)
+public sealed class ConversationServices(
+    IConversationStore conversations, IUserStore users, MessageSender sender, ApiMetrics metrics, HttpContext http)
 {
     public IConversationStore Conversations { get; } = conversations;
     public IUserStore Users { get; } = users;
+    public MessageSender Sender { get; } = sender;
     public ApiMetrics Metrics { get; } = metrics;
     public HttpContext Http { get; } = http;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
+using NexusChat.Conversations;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Api.Conversations;
@@ -113,25 +114,25 @@ public static class ConversationsApi
     public static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetConversation(
         string id, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
-        return TypedResults.Ok(await DetailsAsync(access!.Conversation, services));
+        return TypedResults.Ok(await DetailsAsync(access.Conversation, services));
     }
 
     public static async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> UpdateConversation(
         string id, UpdateConversationRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
-        if (access!.RequireAdmin() is { } forbidden)
+        if (access.RequireAdmin() is { } forbidden)
         {
             return forbidden;
         }
@@ -158,10 +159,10 @@ public static class ConversationsApi
     public static async Task<Results<Created<MemberDto>, Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> AddMember(
         string id, AddMemberRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
         if (string.IsNullOrEmpty(request.UserId) || await services.Users.FindByIdAsync(request.UserId, services.Aborted) is null)
@@ -169,7 +170,7 @@ public static class ConversationsApi
             return Problems.Invalid("userId", "There is no such user.");
         }
 
-        if (access!.Conversation.Type == ConversationTypes.Direct)
+        if (access.Conversation.Type == ConversationTypes.Direct)
         {
             return Problems.Forbidden("A direct conversation always has the same two members.");
         }
@@ -192,13 +193,13 @@ public static class ConversationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
         string id, string userId, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
-        if (access!.Conversation.Type == ConversationTypes.Direct)
+        if (access.Conversation.Type == ConversationTypes.Direct)
         {
             return Problems.Forbidden("A direct conversation always has the same two members.");
         }
@@ -228,13 +229,13 @@ public static class ConversationsApi
     public static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
         string id, string userId, ChangeRoleRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
-        if (access!.RequireOwner() is { } forbidden)
+        if (access.RequireOwner() is { } forbidden)
         {
             return forbidden;
         }

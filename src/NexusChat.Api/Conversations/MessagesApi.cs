@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
+using NexusChat.Conversations;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Api.Conversations;
@@ -9,7 +10,6 @@ namespace NexusChat.Api.Conversations;
 public static class MessagesApi
 {
     public const int MaxPageSize = 100;
-    private const int MaxMentions = 50;
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
@@ -31,43 +31,21 @@ public static class MessagesApi
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> SendMessage(
         string id, SendMessageRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var outcome = await services.Sender.SendAsync(
+            services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, services.Aborted);
+        switch (outcome)
         {
-            return problem;
+            case SendOutcome.Sent { Message: var stored }:
+                services.Metrics.MessageSent(stored.Created);
+                var dto = stored.Value.ToDto(services.CallerId);
+                return stored.Created ? TypedResults.Created($"/api/conversations/{id}/messages/{dto.Id}", dto) : TypedResults.Ok(dto);
+            case SendOutcome.Invalid invalid:
+                return Problems.Invalid(invalid.Field, invalid.Message);
+            case SendOutcome.NotAMember:
+                return Problems.Forbidden("Join the channel first.");
+            default:
+                return Problems.NotFound("conversation");
         }
-
-        if (access!.RequireMember() is { } forbidden)
-        {
-            return forbidden;
-        }
-
-        if (MessageRules.CheckText(request.Text) is { } textError)
-        {
-            return Problems.Invalid("text", textError);
-        }
-
-        if (!MessageRules.IsClientMessageId(request.ClientMessageId))
-        {
-            return Problems.Invalid("clientMessageId", "clientMessageId is 1 to 64 letters, digits, '-' or '_'.");
-        }
-
-        if (request.ReplyToId is not null && await services.Conversations.GetMessageAsync(id, request.ReplyToId, services.Aborted) is null)
-        {
-            return Problems.Invalid("replyToId", "replyToId must be a message of this conversation.");
-        }
-
-        var mentions = await MentionedMembersAsync(id, request.Text!, services);
-        var stored = await services.Conversations.SendMessageAsync(
-            new NewMessage(id, services.CallerId, request.Text!, request.ReplyToId, mentions, request.ClientMessageId!), services.Aborted);
-        if (stored is null)
-        {
-            return Problems.NotFound("conversation");
-        }
-
-        services.Metrics.MessageSent(stored.Created);
-        var dto = stored.Value.ToDto(services.CallerId);
-        return stored.Created ? TypedResults.Created($"/api/conversations/{id}/messages/{dto.Id}", dto) : TypedResults.Ok(dto);
     }
 
     /// <param name="before">Newest first, below this seq (the latest messages when no cursor is given).</param>
@@ -78,7 +56,7 @@ public static class MessagesApi
         long? before = null, long? after = null, long? changedSince = null, int limit = 50)
     {
         // Members and, for public channels, anyone previewing may read.
-        var (_, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (_, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
         if (problem is not null)
         {
             return problem;
@@ -133,7 +111,7 @@ public static class MessagesApi
             return Problems.Invalid("text", textError);
         }
 
-        var mentions = await MentionedMembersAsync(id, request.Text!, services);
+        var mentions = await services.Sender.MentionedMembersAsync(id, request.Text!, services.Aborted);
         var edited = await services.Conversations.EditMessageAsync(id, messageId, request.Text!, mentions, services.Aborted);
         return edited is null ? Problems.NotFound("message") : TypedResults.Ok(edited.ToDto(services.CallerId));
     }
@@ -141,10 +119,10 @@ public static class MessagesApi
     public static async Task<Results<Ok<MessageDto>, ProblemHttpResult>> DeleteMessage(
         string id, string messageId, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
         var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
@@ -153,7 +131,7 @@ public static class MessagesApi
             return Problems.NotFound("message");
         }
 
-        if (message.SenderId != services.CallerId && !access!.IsAdmin)
+        if (message.SenderId != services.CallerId && !access.IsAdmin)
         {
             return Problems.Forbidden("Only the author or the channel's owner and admins may delete a message.");
         }
@@ -173,13 +151,13 @@ public static class MessagesApi
     public static async Task<Results<Ok<ReadStateDto>, ValidationProblem, ProblemHttpResult>> MarkRead(
         string id, MarkReadRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
-            return problem;
+            return problem!;
         }
 
-        if (access!.RequireMember() is { } forbidden)
+        if (access.RequireMember() is { } forbidden)
         {
             return forbidden;
         }
@@ -225,35 +203,19 @@ public static class MessagesApi
     private static async Task<(MessageRecord? Message, ProblemHttpResult? Problem)> LoadMessageAsync(
         string id, string messageId, ConversationServices services)
     {
-        var (access, problem) = await ConversationAccess.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
-        if (problem is not null)
+        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        if (access is null)
         {
             return (null, problem);
         }
 
-        if (access!.RequireMember() is { } forbidden)
+        if (access.RequireMember() is { } forbidden)
         {
             return (null, forbidden);
         }
 
         var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
         return message is null ? (null, Problems.NotFound("message")) : (message, null);
-    }
-
-    /// <summary>The ids of the conversation's members written as @username in the text (others are plain text).</summary>
-    private static async Task<IReadOnlyList<string>> MentionedMembersAsync(string conversationId, string text, ConversationServices services)
-    {
-        var mentioned = new List<string>();
-        foreach (var username in MessageRules.MentionedUsernames(text).Take(MaxMentions))
-        {
-            if (await services.Users.FindByNormalizedUsernameAsync(username, services.Aborted) is { } user
-                && await services.Conversations.GetMemberAsync(conversationId, user.Id, services.Aborted) is not null)
-            {
-                mentioned.Add(user.Id);
-            }
-        }
-
-        return mentioned;
     }
 
     private static (IReadOnlyList<MessageRecord> Items, string? Next) Page(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
+using NexusChat.Conversations;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Api.Conversations;

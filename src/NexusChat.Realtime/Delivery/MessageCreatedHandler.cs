@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using NexusChat.Contracts.Realtime;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
@@ -10,15 +11,13 @@ namespace NexusChat.Realtime.Delivery;
 /// realtime replica handles each event (competing consumers on the realtime queue) and sends through the Redis
 /// backplane, so each connection receives it once; the event id makes a redelivered event a no-op.
 /// </summary>
-public sealed class MessageCreatedHandler(IConversationStore conversations, IHubContext<ChatHub> hub) : IIntegrationEventHandler<MessageCreated>
+public sealed class MessageCreatedHandler(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub)
+    : IIntegrationEventHandler<MessageCreated>
 {
-    public const string ClientMethod = "MessageCreated";
-
     public async Task HandleAsync(MessageCreated @event, CancellationToken cancellationToken)
     {
         var members = await conversations.ListMembersAsync(@event.Message.ConversationId, cancellationToken);
         // A new message has no reactions yet, so every member sees the same message.
-        await hub.Clients.Users(members.Select(m => m.UserId).ToList())
-            .SendAsync(ClientMethod, @event.Message.ToDto(@event.Message.SenderId), cancellationToken);
+        await hub.Clients.Users(members.Select(m => m.UserId).ToList()).MessageCreated(@event.Message.ToDto(@event.Message.SenderId));
     }
 }

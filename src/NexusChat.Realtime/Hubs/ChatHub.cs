@@ -1,15 +1,26 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations;
 using NexusChat.Identity;
 using NexusChat.Realtime.Sessions;
+using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Realtime.Hubs;
 
-/// <summary>The real-time endpoint clients keep open. Its chat methods arrive with real-time delivery.</summary>
+/// <summary>
+/// The real-time endpoint clients keep open. Sends follow the REST rules (same <see cref="MessageSender"/>); the
+/// stored message reaches every member, the sender's other devices included, as <c>MessageCreated</c> through the
+/// event bus. After any reconnect a client calls <see cref="Sync"/> from the last seq it holds.
+/// </summary>
 [Authorize]
-public sealed class ChatHub(ConnectedSessions sessions) : Hub
+public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IConversationStore conversations) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
+    public const int SyncPageSize = 100;
+
+    private string UserId => Context.User!.UserId();
 
     public override Task OnConnectedAsync()
     {
@@ -21,5 +32,47 @@ public sealed class ChatHub(ConnectedSessions sessions) : Hub
     {
         sessions.Remove(Context.User!.SessionId(), Context);
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Stores the message (idempotent by <paramref name="clientMessageId"/>) and returns it as stored.</summary>
+    public async Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId) =>
+        await sender.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, Context.ConnectionAborted) switch
+        {
+            SendOutcome.Sent sent => sent.Message.Value.ToDto(UserId),
+            SendOutcome.Invalid invalid => throw HubErrors.Validation(invalid.Field, invalid.Message),
+            SendOutcome.NotAMember => throw HubErrors.Forbidden("join the channel first"),
+            _ => throw HubErrors.NotFound("conversation"),
+        };
+
+    /// <summary>The messages after <paramref name="afterSeq"/>, oldest first, a page at a time.</summary>
+    public async Task<SyncResult> Sync(string conversationId, long afterSeq)
+    {
+        if (await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted) is null)
+        {
+            throw HubErrors.NotFound("conversation");
+        }
+
+        if (afterSeq < 0)
+        {
+            throw HubErrors.Validation("afterSeq", "afterSeq is not negative.");
+        }
+
+        var messages = await conversations.GetMessagesAfterAsync(conversationId, afterSeq, SyncPageSize + 1, Context.ConnectionAborted);
+        return new SyncResult(messages.Take(SyncPageSize).Select(m => m.ToDto(UserId)).ToList(), messages.Count > SyncPageSize);
+    }
+
+    /// <summary>Moves the caller's read position forward and tells their other devices.</summary>
+    public async Task<ReadStateDto> MarkRead(string conversationId, long seq)
+    {
+        if (seq < 0)
+        {
+            throw HubErrors.Validation("seq", "seq is not negative.");
+        }
+
+        var effective = await conversations.MarkReadAsync(conversationId, UserId, seq, Context.ConnectionAborted)
+            ?? throw HubErrors.NotFound("conversation");
+        var state = new ReadStateDto(conversationId, UserId, effective);
+        await Clients.User(UserId).ReadStateChanged(state);
+        return state;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using NexusChat.Conversations;
 using NexusChat.Realtime.Sessions;
 using StackExchange.Redis;
 
@@ -19,6 +20,7 @@ public static class ChatHubRegistration
             .AddStackExchangeRedis();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ConnectedSessions>();
+        builder.Services.AddSingleton<MessageSender>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
         {

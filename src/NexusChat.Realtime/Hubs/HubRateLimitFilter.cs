@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using NexusChat.Contracts.Realtime;
 using NexusChat.Identity.RateLimiting;
 
 namespace NexusChat.Realtime.Hubs;
@@ -7,8 +8,6 @@ namespace NexusChat.Realtime.Hubs;
 /// <summary>Caps hub invocations per connection; an invocation over the limit fails with a typed error.</summary>
 public sealed class HubRateLimitFilter(RedisRateLimiter limiter, IOptions<RateLimitOptions> limits) : IHubFilter
 {
-    public const string RateLimitedError = "rate_limited";
-
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -16,7 +15,7 @@ public sealed class HubRateLimitFilter(RedisRateLimiter limiter, IOptions<RateLi
             $"hub:connection:{invocationContext.Context.ConnectionId}", limits.Value.HubInvocationsPerConnection);
         if (!decision.Allowed)
         {
-            throw new HubException($"{RateLimitedError}: retry in {Math.Ceiling(decision.RetryAfter.TotalSeconds)} s");
+            throw new HubException($"{HubErrorCodes.RateLimited}: retry in {Math.Ceiling(decision.RetryAfter.TotalSeconds)} s");
         }
 
         return await next(invocationContext);

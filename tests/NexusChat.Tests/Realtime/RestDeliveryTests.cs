@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Aspire.Hosting.Testing;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using NexusChat.Contracts.Accounts;
-using NexusChat.Contracts.Conversations;
 using NexusChat.Tests.Conversations;
 using NexusChat.Tests.Hosting;
 
@@ -23,11 +17,11 @@ public sealed class RestDeliveryTests(HostModeAppFixture fixture)
         var channel = await world.ChannelAsync("private");
         var listeners = new[]
         {
-            await ListenAsync(world.Member, "realtime-1", timeout.Token),
-            await ListenAsync(world.Member2, "realtime-2", timeout.Token),
-            await ListenAsync(world.Owner, "realtime-3", timeout.Token),
+            await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token),
+            await HubListener.ConnectAsync(fixture, world.Member2, "realtime-2", timeout.Token),
+            await HubListener.ConnectAsync(fixture, world.Owner, "realtime-3", timeout.Token),
         };
-        await using var outsider = await ListenAsync(world.Outsider, "realtime-1", timeout.Token);
+        await using var outsider = await HubListener.ConnectAsync(fixture, world.Outsider, "realtime-1", timeout.Token);
 
         for (var i = 1; i <= Messages; i++)
         {
@@ -36,7 +30,7 @@ public sealed class RestDeliveryTests(HostModeAppFixture fixture)
 
         foreach (var listener in listeners)
         {
-            await listener.WaitForAsync(channel.Id, Messages, timeout.Token);
+            await listener.WaitForAsync(l => l.Received(channel.Id).Count >= Messages, timeout.Token);
         }
 
         // Time for a duplicate to show up, had one been sent.
@@ -48,45 +42,5 @@ public sealed class RestDeliveryTests(HostModeAppFixture fixture)
         }
 
         Assert.Empty(outsider.Received(channel.Id));
-    }
-
-    private async Task<Listener> ListenAsync(AuthResponse user, string replica, CancellationToken cancellationToken)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.App.GetEndpoint(replica, "http"), "/hubs/chat"), options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
-            })
-            .Build();
-        var listener = new Listener(connection);
-        await connection.StartAsync(cancellationToken);
-        return listener;
-    }
-
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly ConcurrentQueue<MessageDto> _received = new();
-
-        public Listener(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<MessageDto>("MessageCreated", _received.Enqueue);
-        }
-
-        public IReadOnlyList<MessageDto> Received(string conversationId) =>
-            _received.Where(m => m.ConversationId == conversationId).ToList();
-
-        public async Task WaitForAsync(string conversationId, int count, CancellationToken cancellationToken)
-        {
-            while (Received(conversationId).Count < count)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NexusChat.Api.Conversations;
+namespace NexusChat.Conversations;
 
 /// <summary>What makes message text, client message ids, emoji and channel names acceptable.</summary>
 public static partial class MessageRules

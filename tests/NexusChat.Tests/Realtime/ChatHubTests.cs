@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Contracts.Realtime;
+using NexusChat.Tests.Conversations;
+using NexusChat.Tests.Hosting;
+
+namespace NexusChat.Tests.Realtime;
+
+[Collection(HostModeAppCollection.Name)]
+public sealed class ChatHubTests(HostModeAppFixture fixture)
+{
+    [Fact]
+    public async Task AMessageSentOnOneReplicaReachesAMemberOnAnotherOnceAndARetryReturnsTheSameMessage()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        await using var sender = await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
+        await using var receiver = await HubListener.ConnectAsync(fixture, world.Member2, "realtime-2", timeout.Token);
+
+        var sent = await sender.Connection.InvokeAsync<MessageDto>(
+            "SendMessage", channel.Id, "hub-1", "hello over the hub", null, timeout.Token);
+        var again = await sender.Connection.InvokeAsync<MessageDto>(
+            "SendMessage", channel.Id, "hub-1", "hello over the hub", null, timeout.Token);
+        await receiver.WaitForAsync(l => l.Received(channel.Id).Count >= 1, timeout.Token);
+        await sender.WaitForAsync(l => l.Received(channel.Id).Count >= 1, timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+
+        Assert.Equal(1, sent.Seq);
+        Assert.Equal(sent.Id, again.Id);
+        Assert.Equal([sent.Id], receiver.Received(channel.Id).Select(m => m.Id));
+        // The sender's own connections (other devices) get it too, once.
+        Assert.Equal([sent.Id], sender.Received(channel.Id).Select(m => m.Id));
+    }
+
+    [Theory]
+    [InlineData("", "ok-1", HubErrorCodes.Validation)]
+    [InlineData("fine", "not ok", HubErrorCodes.Validation)]
+    public async Task AnInvalidSendIsATypedError(string text, string clientMessageId, string code)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        await using var member = await HubListener.ConnectAsync(fixture, world.Member, "realtime-3", timeout.Token);
+
+        var error = await Assert.ThrowsAsync<HubException>(() =>
+            member.Connection.InvokeAsync<MessageDto>("SendMessage", channel.Id, clientMessageId, text, null, timeout.Token));
+
+        Assert.Contains($"HubException: {code}:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APrivateConversationDoesNotExistForAnOutsiderOnTheHub()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        await using var outsider = await HubListener.ConnectAsync(fixture, world.Outsider, "realtime-1", timeout.Token);
+
+        var send = await Assert.ThrowsAsync<HubException>(() =>
+            outsider.Connection.InvokeAsync<MessageDto>("SendMessage", channel.Id, "x1", "let me in", null, timeout.Token));
+        var sync = await Assert.ThrowsAsync<HubException>(() =>
+            outsider.Connection.InvokeAsync<SyncResult>("Sync", channel.Id, 0L, timeout.Token));
+
+        Assert.Contains($"HubException: {HubErrorCodes.NotFound}:", send.Message, StringComparison.Ordinal);
+        Assert.Contains($"HubException: {HubErrorCodes.NotFound}:", sync.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncReturnsWhatCameAfterASeqInOrder()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        for (var i = 1; i <= 5; i++)
+        {
+            await world.SendAsync(channel.Id, world.Owner, $"m{i}");
+        }
+
+        await using var member = await HubListener.ConnectAsync(fixture, world.Member, "realtime-2", timeout.Token);
+
+        var sync = await member.Connection.InvokeAsync<SyncResult>("Sync", channel.Id, 2L, timeout.Token);
+
+        Assert.Equal([3L, 4, 5], sync.Messages.Select(m => m.Seq));
+        Assert.False(sync.HasMore);
+    }
+
+    [Fact]
+    public async Task MarkingReadOnOneDeviceTellsTheUsersOtherDeviceOnAnotherReplica()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        await world.SendAsync(channel.Id, world.Owner, "read me");
+        await world.SendAsync(channel.Id, world.Owner, "and me");
+        await using var phone = await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
+        await using var laptop = await HubListener.ConnectAsync(fixture, world.Member, "realtime-3", timeout.Token);
+
+        var state = await phone.Connection.InvokeAsync<ReadStateDto>("MarkRead", channel.Id, 2L, timeout.Token);
+        await laptop.WaitForAsync(l => l.ReadStates.Any(s => s.ConversationId == channel.Id), timeout.Token);
+
+        Assert.Equal(2, state.LastReadSeq);
+        Assert.Equal(new ReadStateDto(channel.Id, world.Member.User.Id, 2), laptop.ReadStates.Single(s => s.ConversationId == channel.Id));
+    }
+}

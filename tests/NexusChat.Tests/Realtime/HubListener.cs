@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using NexusChat.Contracts.Accounts;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Tests.Hosting;
+
+namespace NexusChat.Tests.Realtime;
+
+/// <summary>A hub connection straight to one realtime replica that records what the server pushes to it.</summary>
+public sealed class HubListener : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MessageDto> _messages = new();
+    private readonly ConcurrentQueue<ReadStateDto> _readStates = new();
+
+    private HubListener(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<MessageDto>("MessageCreated", _messages.Enqueue);
+        connection.On<ReadStateDto>("ReadStateChanged", _readStates.Enqueue);
+    }
+
+    public HubConnection Connection { get; }
+
+    public IReadOnlyList<ReadStateDto> ReadStates => [.. _readStates];
+
+    public static async Task<HubListener> ConnectAsync(
+        HostModeAppFixture fixture, AuthResponse user, string replica, CancellationToken cancellationToken)
+    {
+        var listener = new HubListener(new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.App.GetEndpoint(replica, "http"), "/hubs/chat"), options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
+            })
+            .Build());
+        await listener.Connection.StartAsync(cancellationToken);
+        return listener;
+    }
+
+    public IReadOnlyList<MessageDto> Received(string conversationId) =>
+        _messages.Where(m => m.ConversationId == conversationId).ToList();
+
+    public async Task WaitForAsync(Func<HubListener, bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition(this))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
