@@ -15,7 +15,12 @@ builder.AddMessagingDependency();
 builder.AddNexusChatIdentity();
 builder.AddChatHub();
 // Changes saved through the api reach hub clients as events relayed from the store's outbox.
-builder.AddEventBus(ResourceNames.Realtime).AddSubscription<MessageCreated, MessageCreatedHandler>();
+builder.AddEventBus(ResourceNames.Realtime)
+    .AddSubscription<MessageCreated, MessageCreatedHandler>()
+    .AddSubscription<MessageEdited, MessageChangedHandler>()
+    .AddSubscription<MessageDeleted, MessageChangedHandler>()
+    .AddSubscription<ReactionChanged, MessageChangedHandler>()
+    .AddSubscription<ReadStateChanged, ReadStateChangedHandler>();
 
 var app = builder.Build();
 

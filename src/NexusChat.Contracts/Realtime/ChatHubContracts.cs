@@ -8,6 +8,9 @@ public interface IChatClient
     /// <summary>A message was stored in one of the user's conversations (sent through REST or the hub).</summary>
     Task MessageCreated(MessageDto message);
 
+    /// <summary>A message was edited, deleted (a tombstone) or its reactions changed; as this user sees it.</summary>
+    Task MessageUpdated(MessageDto message);
+
     /// <summary>The user's read position moved, on this or another of their devices.</summary>
     Task ReadStateChanged(ReadStateDto state);
 }

@@ -61,7 +61,7 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
         return new SyncResult(messages.Take(SyncPageSize).Select(m => m.ToDto(UserId)).ToList(), messages.Count > SyncPageSize);
     }
 
-    /// <summary>Moves the caller's read position forward and tells their other devices.</summary>
+    /// <summary>Moves the caller's read position forward; all their devices learn it through the ReadStateChanged event.</summary>
     public async Task<ReadStateDto> MarkRead(string conversationId, long seq)
     {
         if (seq < 0)
@@ -71,8 +71,6 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
 
         var effective = await conversations.MarkReadAsync(conversationId, UserId, seq, Context.ConnectionAborted)
             ?? throw HubErrors.NotFound("conversation");
-        var state = new ReadStateDto(conversationId, UserId, effective);
-        await Clients.User(UserId).ReadStateChanged(state);
-        return state;
+        return new ReadStateDto(conversationId, UserId, effective);
     }
 }

@@ -103,4 +103,31 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
         Assert.Equal(2, state.LastReadSeq);
         Assert.Equal(new ReadStateDto(channel.Id, world.Member.User.Id, 2), laptop.ReadStates.Single(s => s.ConversationId == channel.Id));
     }
+
+    [Fact]
+    public async Task EditsReactionsAndDeletesReachEveryMemberAsTheySeeTheMessage()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        var message = await world.SendAsync(channel.Id, world.Member, "first draft");
+        await using var author = await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
+        await using var reactor = await HubListener.ConnectAsync(fixture, world.Owner, "realtime-2", timeout.Token);
+        using var api = world.Api();
+        var at = $"/api/conversations/{channel.Id}/messages/{message.Id}";
+
+        (await api.SendAsync(HttpMethod.Patch, at, System.Net.Http.Json.JsonContent.Create(new EditMessageRequest("final")), world.Member.AccessToken)).Dispose();
+        (await api.SendAsync(HttpMethod.Put, $"{at}/reactions/{Uri.EscapeDataString("👍")}", null, world.Owner.AccessToken)).Dispose();
+        (await api.SendAsync(HttpMethod.Delete, at, null, world.Member.AccessToken)).Dispose();
+        await author.WaitForAsync(l => l.Updates(channel.Id).Count >= 3, timeout.Token);
+        await reactor.WaitForAsync(l => l.Updates(channel.Id).Count >= 3, timeout.Token);
+
+        var seenByAuthor = author.Updates(channel.Id).OrderBy(m => m.Version).ToList();
+        var seenByReactor = reactor.Updates(channel.Id).OrderBy(m => m.Version).ToList();
+        Assert.Equal("final", seenByAuthor[0].Text);
+        Assert.Equal([new ReactionDto("👍", 1, false)], seenByAuthor[1].Reactions);
+        Assert.Equal([new ReactionDto("👍", 1, true)], seenByReactor[1].Reactions);
+        Assert.True(seenByAuthor[2].Deleted);
+        Assert.Null(seenByReactor[2].Text);
+    }
 }

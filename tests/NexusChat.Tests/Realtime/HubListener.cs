@@ -12,12 +12,14 @@ namespace NexusChat.Tests.Realtime;
 public sealed class HubListener : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MessageDto> _messages = new();
+    private readonly ConcurrentQueue<MessageDto> _updates = new();
     private readonly ConcurrentQueue<ReadStateDto> _readStates = new();
 
     private HubListener(HubConnection connection)
     {
         Connection = connection;
         connection.On<MessageDto>("MessageCreated", _messages.Enqueue);
+        connection.On<MessageDto>("MessageUpdated", _updates.Enqueue);
         connection.On<ReadStateDto>("ReadStateChanged", _readStates.Enqueue);
     }
 
@@ -42,6 +44,9 @@ public sealed class HubListener : IAsyncDisposable
 
     public IReadOnlyList<MessageDto> Received(string conversationId) =>
         _messages.Where(m => m.ConversationId == conversationId).ToList();
+
+    public IReadOnlyList<MessageDto> Updates(string conversationId) =>
+        _updates.Where(m => m.ConversationId == conversationId).ToList();
 
     public async Task WaitForAsync(Func<HubListener, bool> condition, CancellationToken cancellationToken)
     {
