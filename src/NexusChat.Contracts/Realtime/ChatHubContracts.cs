@@ -13,6 +13,9 @@ public interface IChatClient
 
     /// <summary>The user's read position moved, on this or another of their devices.</summary>
     Task ReadStateChanged(ReadStateDto state);
+
+    /// <summary>This session was ended (logout, logout everywhere, a replayed refresh token); the connection closes next.</summary>
+    Task SessionRevoked();
 }
 
 /// <summary>The answer to <c>Sync(conversationId, afterSeq)</c>: messages after the seq, oldest first.</summary>

@@ -23,19 +23,7 @@ public sealed class ConnectedSessions
         }
     }
 
-    /// <returns>How many connections were closed.</returns>
-    public int Abort(string sessionId)
-    {
-        if (!_bySession.TryRemove(sessionId, out var connections))
-        {
-            return 0;
-        }
-
-        foreach (var connection in connections.Values)
-        {
-            connection.Abort();
-        }
-
-        return connections.Count;
-    }
+    /// <summary>This replica's connections of the session, no longer tracked.</summary>
+    public IReadOnlyCollection<HubCallerContext> Take(string sessionId) =>
+        _bySession.TryRemove(sessionId, out var connections) ? [.. connections.Values] : [];
 }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
+using NexusChat.Contracts.Realtime;
 using NexusChat.Identity.Sessions;
+using NexusChat.Realtime.Hubs;
 using StackExchange.Redis;
 
 namespace NexusChat.Realtime.Sessions;
@@ -8,19 +11,27 @@ namespace NexusChat.Realtime.Sessions;
 /// a token is only checked when a connection opens, so without this a revoked session would stay connected.
 /// </summary>
 public sealed partial class SessionRevocationListener(
-    IConnectionMultiplexer redis, ConnectedSessions sessions, ILogger<SessionRevocationListener> logger) : IHostedService
+    IConnectionMultiplexer redis, ConnectedSessions sessions, IHubContext<ChatHub, IChatClient> hub,
+    ILogger<SessionRevocationListener> logger) : IHostedService
 {
     private ChannelMessageQueue? _queue;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _queue = await redis.GetSubscriber().SubscribeAsync(SessionStore.RevokedChannel);
-        _queue.OnMessage(message =>
+        _queue.OnMessage(async message =>
         {
-            var closed = sessions.Abort(message.Message!);
-            if (closed > 0)
+            var connections = sessions.Take(message.Message!);
+            foreach (var connection in connections)
             {
-                LogClosed(closed, message.Message!);
+                // Tell the client why before closing, so it returns to sign-in instead of reconnecting.
+                await hub.Clients.Client(connection.ConnectionId).SessionRevoked();
+                connection.Abort();
+            }
+
+            if (connections.Count > 0)
+            {
+                LogClosed(connections.Count, message.Message!);
             }
         });
     }

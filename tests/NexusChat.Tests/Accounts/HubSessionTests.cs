@@ -28,12 +28,14 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
     }
 
     [Fact]
-    public async Task ARevokedSessionsHubConnectionIsClosed()
+    public async Task ARevokedSessionsHubConnectionIsToldAndClosed()
     {
         using var api = new ApiClient(fixture, "api-1");
         var auth = await api.RegisterAsync();
         await using var connection = Connect(fixture, auth.AccessToken);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On("SessionRevoked", () => told.TrySetResult());
         connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -45,6 +47,7 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        Assert.True(told.Task.IsCompleted, "the client was not told why its connection closed");
     }
 
     /// <summary>A hub connection through the gateway, WebSockets only, as browsers behind a non-sticky proxy use it.</summary>
