@@ -14,9 +14,15 @@ public interface IChatClient
     /// <summary>The user's read position moved, on this or another of their devices.</summary>
     Task ReadStateChanged(ReadStateDto state);
 
+    /// <summary>Someone is typing in one of the user's conversations; show it until <see cref="TypingDto.ExpiresInMs"/> passes unless renewed.</summary>
+    Task TypingStarted(TypingDto typing);
+
     /// <summary>This session was ended (logout, logout everywhere, a replayed refresh token); the connection closes next.</summary>
     Task SessionRevoked();
 }
+
+/// <param name="ExpiresInMs">How long to show the indicator without a renewal.</param>
+public sealed record TypingDto(string ConversationId, string UserId, int ExpiresInMs);
 
 /// <summary>The answer to <c>Sync(conversationId, afterSeq)</c>: messages after the seq, oldest first.</summary>
 /// <param name="HasMore">More messages follow; call Sync again from the last seq received.</param>

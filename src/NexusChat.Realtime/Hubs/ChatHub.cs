@@ -20,6 +20,10 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
 
+    /// <summary>How long clients show "is typing" without a renewal; renewals from one connection are sent at most twice as often.</summary>
+    public static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TypingThrottle = TimeSpan.FromSeconds(2);
+
     private string UserId => Context.User!.UserId();
 
     public override Task OnConnectedAsync()
@@ -59,6 +63,34 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
 
         var messages = await conversations.GetMessagesAfterAsync(conversationId, afterSeq, SyncPageSize + 1, Context.ConnectionAborted);
         return new SyncResult(messages.Take(SyncPageSize).Select(m => m.ToDto(UserId)).ToList(), messages.Count > SyncPageSize);
+    }
+
+    /// <summary>
+    /// Tells the conversation's other members the caller is typing. Clients call it on every keystroke; this
+    /// connection forwards at most one per <see cref="TypingThrottle"/> per conversation.
+    /// </summary>
+    public async Task Typing(string conversationId)
+    {
+        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
+            ?? throw HubErrors.NotFound("conversation");
+        if (!access.IsMember)
+        {
+            throw HubErrors.Forbidden("join the channel first");
+        }
+
+        var key = $"typing:{conversationId}";
+        var now = DateTimeOffset.UtcNow;
+        if (Context.Items.TryGetValue(key, out var last) && last is DateTimeOffset sent && now - sent < TypingThrottle)
+        {
+            return;
+        }
+
+        Context.Items[key] = now;
+        var others = (await conversations.ListMembersAsync(conversationId, Context.ConnectionAborted))
+            .Where(m => m.UserId != UserId)
+            .Select(m => m.UserId)
+            .ToList();
+        await Clients.Users(others).TypingStarted(new TypingDto(conversationId, UserId, (int)TypingShownFor.TotalMilliseconds));
     }
 
     /// <summary>Moves the caller's read position forward; all their devices learn it through the ReadStateChanged event.</summary>

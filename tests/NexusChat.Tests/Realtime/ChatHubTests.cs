@@ -130,4 +130,28 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
         Assert.True(seenByAuthor[2].Deleted);
         Assert.Null(seenByReactor[2].Text);
     }
+
+    [Fact]
+    public async Task TypingReachesTheOtherMembersOnceForAFlurryOfKeystrokesAndNoOneElse()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        await using var typist = await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
+        await using var reader = await HubListener.ConnectAsync(fixture, world.Member2, "realtime-3", timeout.Token);
+        await using var outsider = await HubListener.ConnectAsync(fixture, world.Outsider, "realtime-3", timeout.Token);
+
+        for (var keystroke = 0; keystroke < 5; keystroke++)
+        {
+            await typist.Connection.InvokeAsync("Typing", channel.Id, timeout.Token);
+        }
+
+        await reader.WaitForAsync(l => l.Typing.Count >= 1, timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+
+        var typing = Assert.Single(reader.Typing);
+        Assert.Equal(new TypingDto(channel.Id, world.Member.User.Id, 5000), typing);
+        Assert.Empty(typist.Typing);
+        Assert.Empty(outsider.Typing);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
+using NexusChat.Contracts.Realtime;
 using NexusChat.Tests.Hosting;
 
 namespace NexusChat.Tests.Realtime;
@@ -14,6 +15,7 @@ public sealed class HubListener : IAsyncDisposable
     private readonly ConcurrentQueue<MessageDto> _messages = new();
     private readonly ConcurrentQueue<MessageDto> _updates = new();
     private readonly ConcurrentQueue<ReadStateDto> _readStates = new();
+    private readonly ConcurrentQueue<TypingDto> _typing = new();
 
     private HubListener(HubConnection connection)
     {
@@ -21,11 +23,14 @@ public sealed class HubListener : IAsyncDisposable
         connection.On<MessageDto>("MessageCreated", _messages.Enqueue);
         connection.On<MessageDto>("MessageUpdated", _updates.Enqueue);
         connection.On<ReadStateDto>("ReadStateChanged", _readStates.Enqueue);
+        connection.On<TypingDto>("TypingStarted", _typing.Enqueue);
     }
 
     public HubConnection Connection { get; }
 
     public IReadOnlyList<ReadStateDto> ReadStates => [.. _readStates];
+
+    public IReadOnlyList<TypingDto> Typing => [.. _typing];
 
     public static async Task<HubListener> ConnectAsync(
         HostModeAppFixture fixture, AuthResponse user, string replica, CancellationToken cancellationToken)
