@@ -20,7 +20,12 @@ builder.AddEventBus(ResourceNames.Realtime)
     .AddSubscription<MessageEdited, MessageChangedHandler>()
     .AddSubscription<MessageDeleted, MessageChangedHandler>()
     .AddSubscription<ReactionChanged, MessageChangedHandler>()
-    .AddSubscription<ReadStateChanged, ReadStateChangedHandler>();
+    .AddSubscription<ReadStateChanged, ReadStateChangedHandler>()
+    .AddSubscription<ConversationCreated, ConversationChangedHandler>()
+    .AddSubscription<ConversationUpdated, ConversationChangedHandler>()
+    .AddSubscription<MemberAdded, ConversationChangedHandler>()
+    .AddSubscription<MemberRemoved, ConversationChangedHandler>()
+    .AddSubscription<MemberRoleChanged, ConversationChangedHandler>();
 
 var app = builder.Build();
 

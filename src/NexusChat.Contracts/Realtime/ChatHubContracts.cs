@@ -14,6 +14,12 @@ public interface IChatClient
     /// <summary>The user's read position moved, on this or another of their devices.</summary>
     Task ReadStateChanged(ReadStateDto state);
 
+    /// <summary>
+    /// A conversation of the user was created, renamed or its members changed, as the user sees it; with no
+    /// <see cref="ConversationDto.MyRole"/> it means the user is no longer a member.
+    /// </summary>
+    Task ConversationUpdated(ConversationDto conversation);
+
     /// <summary>Someone is typing in one of the user's conversations; show it until <see cref="TypingDto.ExpiresInMs"/> passes unless renewed.</summary>
     Task TypingStarted(TypingDto typing);
 

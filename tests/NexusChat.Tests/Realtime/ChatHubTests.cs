@@ -154,4 +154,29 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
         Assert.Empty(typist.Typing);
         Assert.Empty(outsider.Typing);
     }
+
+    [Fact]
+    public async Task MembersLearnOfCreationRenamesAndRemovalsAsTheySeeThem()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        await using var member = await HubListener.ConnectAsync(fixture, world.Member, "realtime-2", timeout.Token);
+        using var api = world.Api();
+
+        using var created = await api.PostAsync("/api/conversations",
+            new CreateConversationRequest("channel", "launch", null, "private", [world.Member.User.Id]), world.Owner.AccessToken);
+        var channel = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ConversationDto>(created.Content, timeout.Token))!;
+        await member.WaitForAsync(l => l.ConversationUpdates(channel.Id).Count >= 1, timeout.Token);
+        (await api.SendAsync(HttpMethod.Patch, $"/api/conversations/{channel.Id}",
+            System.Net.Http.Json.JsonContent.Create(new UpdateConversationRequest("launch-day", null)), world.Owner.AccessToken)).Dispose();
+        await member.WaitForAsync(l => l.ConversationUpdates(channel.Id).Any(c => c.Name == "launch-day"), timeout.Token);
+        (await api.SendAsync(HttpMethod.Delete, $"/api/conversations/{channel.Id}/members/{world.Member.User.Id}", null, world.Owner.AccessToken)).Dispose();
+        await member.WaitForAsync(l => l.ConversationUpdates(channel.Id).Any(c => c.MyRole is null), timeout.Token);
+
+        var first = member.ConversationUpdates(channel.Id)[0];
+        Assert.Equal("member", first.MyRole);
+        Assert.Equal(2, first.Members!.Count);
+        var last = member.ConversationUpdates(channel.Id).Last(c => c.MyRole is null);
+        Assert.Null(last.Members);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class HubListener : IAsyncDisposable
     private readonly ConcurrentQueue<MessageDto> _updates = new();
     private readonly ConcurrentQueue<ReadStateDto> _readStates = new();
     private readonly ConcurrentQueue<TypingDto> _typing = new();
+    private readonly ConcurrentQueue<ConversationDto> _conversations = new();
 
     private HubListener(HubConnection connection)
     {
@@ -24,6 +25,7 @@ public sealed class HubListener : IAsyncDisposable
         connection.On<MessageDto>("MessageUpdated", _updates.Enqueue);
         connection.On<ReadStateDto>("ReadStateChanged", _readStates.Enqueue);
         connection.On<TypingDto>("TypingStarted", _typing.Enqueue);
+        connection.On<ConversationDto>("ConversationUpdated", _conversations.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -31,6 +33,9 @@ public sealed class HubListener : IAsyncDisposable
     public IReadOnlyList<ReadStateDto> ReadStates => [.. _readStates];
 
     public IReadOnlyList<TypingDto> Typing => [.. _typing];
+
+    public IReadOnlyList<ConversationDto> ConversationUpdates(string conversationId) =>
+        _conversations.Where(c => c.Id == conversationId).ToList();
 
     public static async Task<HubListener> ConnectAsync(
         HostModeAppFixture fixture, AuthResponse user, string replica, CancellationToken cancellationToken)

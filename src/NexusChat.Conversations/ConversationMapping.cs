@@ -1,7 +1,7 @@
 using NexusChat.Contracts.Conversations;
 using NexusChat.Storage.Conversations;
 
-namespace NexusChat.Api.Conversations;
+namespace NexusChat.Conversations;
 
 public static class ConversationMapping
 {
