@@ -114,7 +114,7 @@ public static class ConversationsApi
     public static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetConversation(
         string id, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id);
         if (access is null)
         {
             return problem!;
@@ -126,15 +126,10 @@ public static class ConversationsApi
     public static async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> UpdateConversation(
         string id, UpdateConversationRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireAdmin);
         if (access is null)
         {
             return problem!;
-        }
-
-        if (access.RequireAdmin() is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (access.Conversation.Type != ConversationTypes.Channel)
@@ -159,7 +154,7 @@ public static class ConversationsApi
     public static async Task<Results<Created<MemberDto>, Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> AddMember(
         string id, AddMemberRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id);
         if (access is null)
         {
             return problem!;
@@ -193,7 +188,7 @@ public static class ConversationsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
         string id, string userId, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id);
         if (access is null)
         {
             return problem!;
@@ -229,15 +224,10 @@ public static class ConversationsApi
     public static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
         string id, string userId, ChangeRoleRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireOwner);
         if (access is null)
         {
             return problem!;
-        }
-
-        if (access.RequireOwner() is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (request.Role is not (MemberRoles.Admin or MemberRoles.Member))

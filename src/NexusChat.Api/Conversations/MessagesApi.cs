@@ -56,7 +56,7 @@ public static class MessagesApi
         long? before = null, long? after = null, long? changedSince = null, int limit = 50)
     {
         // Members and, for public channels, anyone previewing may read.
-        var (_, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (_, problem) = await AccessProblems.LoadAsync(services, id);
         if (problem is not null)
         {
             return problem;
@@ -119,7 +119,7 @@ public static class MessagesApi
     public static async Task<Results<Ok<MessageDto>, ProblemHttpResult>> DeleteMessage(
         string id, string messageId, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id);
         if (access is null)
         {
             return problem!;
@@ -151,15 +151,10 @@ public static class MessagesApi
     public static async Task<Results<Ok<ReadStateDto>, ValidationProblem, ProblemHttpResult>> MarkRead(
         string id, MarkReadRequest request, [AsParameters] ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireMember);
         if (access is null)
         {
             return problem!;
-        }
-
-        if (access.RequireMember() is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (request.Seq is not >= 0)
@@ -203,15 +198,10 @@ public static class MessagesApi
     private static async Task<(MessageRecord? Message, ProblemHttpResult? Problem)> LoadMessageAsync(
         string id, string messageId, ConversationServices services)
     {
-        var (access, problem) = await AccessProblems.LoadAsync(services.Conversations, id, services.CallerId, services.Aborted);
+        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireMember);
         if (access is null)
         {
             return (null, problem);
-        }
-
-        if (access.RequireMember() is { } forbidden)
-        {
-            return (null, forbidden);
         }
 
         var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
