@@ -8,10 +8,10 @@ public static class ContainerServers
     public static InfrastructureResources Add(
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, IResourceBuilder<ParameterResource> turnSecret)
     {
-        var redis = builder.AddRedis(ResourceNames.Redis, InfrastructureSettings.FreePort())
+        var redis = builder.AddRedis(ResourceNames.Redis, LoopbackPorts.Free())
             .WithDataVolume()
             .WithPersistence(TimeSpan.FromSeconds(10));
-        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging, port: InfrastructureSettings.FreePort())
+        var messaging = builder.AddRabbitMQ(ResourceNames.Messaging, port: LoopbackPorts.Free())
             .WithManagementPlugin()
             .WithDataVolume();
         var turn = TurnServer.AddContainer(builder, turnSecret);

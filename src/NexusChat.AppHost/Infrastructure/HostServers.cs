@@ -33,7 +33,7 @@ public static class HostServers
     private static IResourceBuilder<IResourceWithConnectionString> AddRedis(
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, string binary)
     {
-        var port = InfrastructureSettings.FreePort();
+        var port = LoopbackPorts.Free();
         var directory = RunDirectories.For(settings, ResourceNames.Redis);
         var connectionString = $"127.0.0.1:{port}";
         var healthCheck = $"{ResourceNames.Redis}-host";
@@ -50,7 +50,7 @@ public static class HostServers
     private static IResourceBuilder<IResourceWithConnectionString> AddRabbitMq(
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, string script)
     {
-        var port = InfrastructureSettings.FreePort();
+        var port = LoopbackPorts.Free();
         var directory = RunDirectories.For(settings, ResourceNames.Messaging);
         var connectionString = $"amqp://guest:guest@127.0.0.1:{port}/";
         var node = RabbitMqNode.Prepare(directory, port);

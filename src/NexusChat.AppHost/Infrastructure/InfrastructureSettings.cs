@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using NexusChat.Contracts.Hosting;
 
 namespace NexusChat.AppHost.Infrastructure;
 
@@ -45,9 +44,6 @@ public sealed record InfrastructureSettings(
             configuration.GetValue("WebPort", 5080),
             configuration.GetValue("Turn:AllowLoopbackPeers", false));
     }
-
-    /// <summary>A loopback port for a server the AppHost starts itself.</summary>
-    public static int FreePort() => LoopbackPorts.Free();
 
     // `docker info` exits non-zero in ≈15 ms when only the client is installed (no engine), so the
     // probe costs nothing on machines without containers.

@@ -28,7 +28,7 @@ public static class MongoReplicaSet
         var members = new List<(IResourceBuilder<IResource> Resource, string Address)>();
         for (var i = 1; i <= MemberCount; i++)
         {
-            var port = InfrastructureSettings.FreePort();
+            var port = LoopbackPorts.Free();
             var data = RunDirectories.For(settings, MemberName(i));
             var member = builder.AddExecutable(MemberName(i), mongod, data,
                     "--replSet", SetName, "--port", port.ToString(), "--bind_ip", "127.0.0.1", "--dbpath", data)
@@ -49,7 +49,7 @@ public static class MongoReplicaSet
         var members = new List<(IResourceBuilder<IResource> Resource, string Address)>();
         for (var i = 1; i <= MemberCount; i++)
         {
-            var port = InfrastructureSettings.FreePort();
+            var port = LoopbackPorts.Free();
             var member = builder.AddContainer(MemberName(i), Image, ImageTag)
                 .WithArgs("--replSet", SetName, "--port", port.ToString(), "--bind_ip_all")
                 .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "mongodb", isProxied: false)

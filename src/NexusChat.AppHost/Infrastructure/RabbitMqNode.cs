@@ -1,3 +1,4 @@
+using NexusChat.Contracts.Hosting;
 using System.Security.Cryptography;
 
 namespace NexusChat.AppHost.Infrastructure;
@@ -34,7 +35,7 @@ public sealed record RabbitMqNode(IReadOnlyList<(string Name, string Value)> Env
             ("RABBITMQ_NODENAME", node),
             ("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
             ("RABBITMQ_NODE_PORT", amqpPort.ToString()),
-            ("RABBITMQ_DIST_PORT", InfrastructureSettings.FreePort().ToString()),
+            ("RABBITMQ_DIST_PORT", LoopbackPorts.Free().ToString()),
             ("ERL_EPMD_ADDRESS", "127.0.0.1"),
             ("RABBITMQ_MNESIA_BASE", Path.Combine(directory, "mnesia")),
             ("RABBITMQ_LOG_BASE", Path.Combine(directory, "log")),

@@ -16,7 +16,7 @@ public static class TurnServer
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, string binary,
         IResourceBuilder<ParameterResource> secret)
     {
-        var port = InfrastructureSettings.FreePort();
+        var port = LoopbackPorts.Free();
         var directory = RunDirectories.For(settings, ResourceNames.Turn);
         var configFile = Path.Combine(directory, "turnserver.conf");
         AddListeningCheck(builder, port);
@@ -36,7 +36,7 @@ public static class TurnServer
     public static IResourceBuilder<IResourceWithEndpoints> AddContainer(
         IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource> secret)
     {
-        var port = InfrastructureSettings.FreePort();
+        var port = LoopbackPorts.Free();
         return builder.AddContainer(ResourceNames.Turn, "coturn/coturn", "4.6")
             .WithEndpoint(port: port, targetPort: port, name: EndpointName, scheme: "turn", isProxied: false)
             .WithArgs(context =>
