@@ -3,6 +3,7 @@ using NexusChat.EventBus.Configuration;
 using NexusChat.Identity;
 using NexusChat.Realtime.Delivery;
 using NexusChat.Realtime.Hubs;
+using NexusChat.Realtime.Presence;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
 
@@ -14,6 +15,7 @@ builder.AddRedisDependency();
 builder.AddMessagingDependency();
 builder.AddNexusChatIdentity();
 builder.AddChatHub();
+builder.AddPresence();
 // Changes saved through the api reach hub clients as events relayed from the store's outbox.
 builder.AddEventBus(ResourceNames.Realtime)
     .AddSubscription<MessageCreated, MessageCreatedHandler>()

@@ -23,15 +23,62 @@ public interface IChatClient
     /// <summary>Someone is typing in one of the user's conversations; show it until <see cref="TypingDto.ExpiresInMs"/> passes unless renewed.</summary>
     Task TypingStarted(TypingDto typing);
 
+    /// <summary>
+    /// A user who shares a conversation with this user went online, away or offline (any of their devices on any
+    /// replica counts; a replica that dies takes its users offline within the presence TTL).
+    /// </summary>
+    Task PresenceChanged(PresenceDto presence);
+
     /// <summary>This session was ended (logout, logout everywhere, a replayed refresh token); the connection closes next.</summary>
     Task SessionRevoked();
+}
+
+/// <summary>What a client calls on the server (method names are the member names; arguments by position).</summary>
+public interface IChatHub
+{
+    /// <summary>Stores a message with the REST rules; a retry with the same <paramref name="clientMessageId"/> returns the stored message.</summary>
+    Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId);
+
+    /// <summary>New messages after <paramref name="afterSeq"/>, oldest first, a page at a time.</summary>
+    Task<SyncResult> Sync(string conversationId, long afterSeq);
+
+    /// <summary>Messages created, edited, deleted or reacted to after conversation version <paramref name="sinceVersion"/>, by version.</summary>
+    Task<SyncResult> SyncChanges(string conversationId, long sinceVersion);
+
+    /// <summary>Moves the caller's read position forward (never back); returns the effective position.</summary>
+    Task<ReadStateDto> MarkRead(string conversationId, long seq);
+
+    /// <summary>Tells the other members the caller is typing; call it on keystrokes, the server throttles.</summary>
+    Task Typing(string conversationId);
+
+    /// <summary>Sets this connection's presence: <see cref="PresenceStatus.Online"/> or <see cref="PresenceStatus.Away"/>.</summary>
+    Task<PresenceDto> SetPresence(string status);
+
+    /// <summary>The presence of the given users who share a conversation with the caller (others are left out).</summary>
+    Task<IReadOnlyList<PresenceDto>> GetPresence(IReadOnlyList<string> userIds);
+}
+
+/// <param name="Status">One of <see cref="PresenceStatus"/>.</param>
+/// <param name="LastSeenAt">When the user was last connected; null while connected or when never seen.</param>
+public sealed record PresenceDto(string UserId, string Status, DateTimeOffset? LastSeenAt);
+
+public static class PresenceStatus
+{
+    /// <summary>At least one connection of the user says online.</summary>
+    public const string Online = "online";
+
+    /// <summary>Connected, but every connection says away (idle or hidden tab).</summary>
+    public const string Away = "away";
+
+    /// <summary>No live connection on any replica.</summary>
+    public const string Offline = "offline";
 }
 
 /// <param name="ExpiresInMs">How long to show the indicator without a renewal.</param>
 public sealed record TypingDto(string ConversationId, string UserId, int ExpiresInMs);
 
-/// <summary>The answer to <c>Sync(conversationId, afterSeq)</c>: messages after the seq, oldest first.</summary>
-/// <param name="HasMore">More messages follow; call Sync again from the last seq received.</param>
+/// <summary>The answer to <c>Sync</c> (messages after a seq, by seq) and <c>SyncChanges</c> (messages changed after a version, by version).</summary>
+/// <param name="HasMore">More follow: call again from the last seq (Sync) or the last version (SyncChanges) received.</param>
 public sealed record SyncResult(IReadOnlyList<MessageDto> Messages, bool HasMore);
 
 /// <summary>

@@ -4,6 +4,7 @@ using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
 using NexusChat.Identity;
+using NexusChat.Realtime.Presence;
 using NexusChat.Realtime.Sessions;
 using NexusChat.Storage.Conversations;
 
@@ -15,7 +16,9 @@ namespace NexusChat.Realtime.Hubs;
 /// event bus. After any reconnect a client calls <see cref="Sync"/> from the last seq it holds.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IConversationStore conversations) : Hub<IChatClient>
+public sealed partial class ChatHub(
+    ConnectedSessions sessions, MessageSender sender, IConversationStore conversations, PresenceTracker presence,
+    PresenceNotifier contacts, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -26,16 +29,35 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
 
     private string UserId => Context.User!.UserId();
 
-    public override Task OnConnectedAsync()
+    /// <summary>The most users one <see cref="GetPresence"/> call may ask about.</summary>
+    public const int MaxPresenceQuery = 500;
+
+    public override async Task OnConnectedAsync()
     {
         sessions.Add(Context.User!.SessionId(), Context);
-        return base.OnConnectedAsync();
+        try
+        {
+            await presence.ConnectedAsync(UserId, Context.ConnectionId, Context.ConnectionAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Chat works without presence; the next renewal records this connection once Redis answers.
+            LogPresenceFailed(exception, "connect");
+        }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Remove(Context.User!.SessionId(), Context);
-        return base.OnDisconnectedAsync(exception);
+        try
+        {
+            await presence.DisconnectedAsync(UserId, Context.ConnectionId, CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            // The entry expires on its own after the presence TTL.
+            LogPresenceFailed(failure, "disconnect");
+        }
     }
 
     /// <summary>Stores the message (idempotent by <paramref name="clientMessageId"/>) and returns it as stored.</summary>
@@ -63,6 +85,47 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
 
         var messages = await conversations.GetMessagesAfterAsync(conversationId, afterSeq, SyncPageSize + 1, Context.ConnectionAborted);
         return new SyncResult(messages.Take(SyncPageSize).Select(m => m.ToDto(UserId)).ToList(), messages.Count > SyncPageSize);
+    }
+
+    /// <summary>Messages created, edited, deleted or reacted to after <paramref name="sinceVersion"/>, in version order, a page at a time.</summary>
+    public async Task<SyncResult> SyncChanges(string conversationId, long sinceVersion)
+    {
+        if (await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted) is null)
+        {
+            throw HubErrors.NotFound("conversation");
+        }
+
+        if (sinceVersion < 0)
+        {
+            throw HubErrors.Validation("sinceVersion", "sinceVersion is not negative.");
+        }
+
+        var changes = await conversations.GetChangesSinceAsync(conversationId, sinceVersion, SyncPageSize + 1, Context.ConnectionAborted);
+        return new SyncResult(changes.Take(SyncPageSize).Select(m => m.ToDto(UserId)).ToList(), changes.Count > SyncPageSize);
+    }
+
+    /// <summary>Sets this connection's status; the user is online if any of their connections says so.</summary>
+    public async Task<PresenceDto> SetPresence(string status)
+    {
+        if (status is not (PresenceStatus.Online or PresenceStatus.Away))
+        {
+            throw HubErrors.Validation("status", $"status is '{PresenceStatus.Online}' or '{PresenceStatus.Away}'.");
+        }
+
+        return await presence.SetAsync(UserId, Context.ConnectionId, status, Context.ConnectionAborted);
+    }
+
+    /// <summary>The presence of those of <paramref name="userIds"/> who share a conversation with the caller.</summary>
+    public async Task<IReadOnlyList<PresenceDto>> GetPresence(IReadOnlyList<string> userIds)
+    {
+        if (userIds is null || userIds.Count > MaxPresenceQuery)
+        {
+            throw HubErrors.Validation("userIds", $"Ask about 0 to {MaxPresenceQuery} users at a time.");
+        }
+
+        var known = await contacts.ContactsAsync(UserId, Context.ConnectionAborted);
+        known.Add(UserId);
+        return await presence.GetAsync(userIds.Where(known.Contains).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>
@@ -105,4 +168,7 @@ public sealed class ChatHub(ConnectedSessions sessions, MessageSender sender, IC
             ?? throw HubErrors.NotFound("conversation");
         return new ReadStateDto(conversationId, UserId, effective);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Presence update on {Event} failed")]
+    private partial void LogPresenceFailed(Exception exception, string @event);
 }

@@ -1,0 +1,417 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Contracts.Realtime;
+
+namespace NexusChat.Client;
+
+/// <summary>
+/// A connection to the chat hub that implements docs/protocol.md: WebSockets without negotiation (any replica
+/// behind a non-sticky gateway), reconnect with jittered back-off, and after every (re)connect a resync of each
+/// known conversation from the last seq it delivered. New messages are raised exactly once per conversation in
+/// seq order whatever the wire does (duplicates, reordering, a dead replica, a lost backplane message).
+/// </summary>
+/// <remarks>
+/// Every server push and every resync step runs on one work loop, in arrival order: the cursors need no locks, the
+/// app's handlers are never called concurrently, and hub calls made while syncing do not run inside a SignalR
+/// handler (awaiting an invocation there would deadlock the receive loop).
+/// </remarks>
+public sealed partial class ChatConnection : IAsyncDisposable
+{
+    /// <summary>How long a message that arrived after a gap waits for the missing ones before the client asks for them.</summary>
+    public static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(300);
+
+    private readonly HubConnection _hub;
+    private readonly ChatConnectionOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, ConversationCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private long _reconnectStarted;
+    private volatile bool _revoked;
+
+    public ChatConnection(ChatConnectionOptions options)
+    {
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger<ChatConnection>();
+        options.RetryPolicy.KeepTrying = () => !_revoked && !_stopping.IsCancellationRequested;
+        var builder = new HubConnectionBuilder()
+            .WithUrl(options.HubUrl, http =>
+            {
+                // Negotiation would need the same replica for two requests; the gateway does not promise that.
+                http.SkipNegotiation = true;
+                http.Transports = HttpTransportType.WebSockets;
+                http.AccessTokenProvider = options.AccessTokenProvider;
+            })
+            .WithAutomaticReconnect(options.RetryPolicy);
+        builder.Services.AddSingleton(options.LoggerFactory);
+        if (options.Protocol == HubWireProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        _hub = builder.Build();
+        _hub.On<MessageDto>(nameof(IChatClient.MessageCreated), m => Enqueue(() => OnCreatedAsync(m)));
+        _hub.On<MessageDto>(nameof(IChatClient.MessageUpdated), m => Enqueue(() => OnUpdated(m)));
+        _hub.On<ReadStateDto>(nameof(IChatClient.ReadStateChanged), s => Enqueue(() => Raise(ReadStateChanged, s)));
+        _hub.On<ConversationDto>(nameof(IChatClient.ConversationUpdated), c => Enqueue(() => OnConversationUpdated(c)));
+        _hub.On<TypingDto>(nameof(IChatClient.TypingStarted), t => Enqueue(() => Raise(TypingStarted, t)));
+        _hub.On<PresenceDto>(nameof(IChatClient.PresenceChanged), p => Enqueue(() => Raise(PresenceChanged, p)));
+        _hub.On(nameof(IChatClient.SessionRevoked), () =>
+        {
+            // Set at once (not queued): the retry policy must stop before the server closes the socket.
+            _revoked = true;
+            Enqueue(() => Raise(SessionRevoked));
+        });
+        _hub.Reconnecting += OnReconnecting;
+        _hub.Reconnected += OnReconnected;
+        _hub.Closed += OnClosed;
+        _loop = RunLoopAsync();
+    }
+
+    /// <summary>A new message, once per conversation and seq, in seq order.</summary>
+    public event Action<MessageDto>? MessageReceived;
+
+    /// <summary>A newer version of a delivered message (edit, delete tombstone, reactions).</summary>
+    public event Action<MessageDto>? MessageChanged;
+
+    public event Action<ReadStateDto>? ReadStateChanged;
+
+    /// <summary>A conversation was created, renamed or its members changed; no <c>MyRole</c> means the user left it.</summary>
+    public event Action<ConversationDto>? ConversationUpdated;
+
+    public event Action<TypingDto>? TypingStarted;
+
+    public event Action<PresenceDto>? PresenceChanged;
+
+    /// <summary>The session was ended elsewhere; the connection will not come back. Sign in again.</summary>
+    public event Action? SessionRevoked;
+
+    public event Action<ChatConnectionState>? StateChanged;
+
+    /// <summary>
+    /// After every (re)connect, once each known conversation is caught up. Conversations created or joined while
+    /// disconnected are not known yet: reload the conversation list here and <see cref="Track"/> the new ones.
+    /// </summary>
+    public event Action? Resynced;
+
+    /// <summary>How long each reconnect took (drop noticed → connected again).</summary>
+    public event Action<TimeSpan>? Reconnected;
+
+    public ChatConnectionState State { get; private set; } = ChatConnectionState.Disconnected;
+
+    public string? ConnectionId => _hub.ConnectionId;
+
+    /// <summary>
+    /// Connects, retrying with the back-off policy until it succeeds or <paramref name="cancellationToken"/> ends
+    /// (a server that is still starting, or a gateway with no healthy replica yet).
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        SetState(ChatConnectionState.Connecting);
+        await ConnectWithRetriesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Declares a conversation the app shows, with the last seq and the version it already holds (e.g. from REST
+    /// history); later messages are raised from there, and resyncs cover it.
+    /// </summary>
+    public void Track(string conversationId, long lastSeq, long version) => Enqueue(() =>
+    {
+        if (_cursors.TryGetValue(conversationId, out var cursor))
+        {
+            cursor.CatchUp(lastSeq);
+        }
+        else
+        {
+            _cursors[conversationId] = new ConversationCursor(lastSeq, version);
+        }
+
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Sends a message; raise <see cref="MessageReceived"/> for it once stored (whichever of the reply or the push comes first).</summary>
+    /// <param name="clientMessageId">Reuse it to retry a send whose outcome is unknown; it is stored once.</param>
+    public async Task<MessageDto> SendMessageAsync(
+        string conversationId, string text, string? replyToId = null, string? clientMessageId = null, CancellationToken cancellationToken = default)
+    {
+        var stored = await _hub.InvokeAsync<MessageDto>(nameof(IChatHub.SendMessage),
+            conversationId, clientMessageId ?? NewClientMessageId(), text, replyToId, cancellationToken);
+        Enqueue(() => OnCreatedAsync(stored));
+        return stored;
+    }
+
+    public static string NewClientMessageId() => Guid.NewGuid().ToString("N");
+
+    public Task<ReadStateDto> MarkReadAsync(string conversationId, long seq, CancellationToken cancellationToken = default) =>
+        _hub.InvokeAsync<ReadStateDto>(nameof(IChatHub.MarkRead), conversationId, seq, cancellationToken);
+
+    public Task TypingAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        _hub.InvokeAsync(nameof(IChatHub.Typing), conversationId, cancellationToken);
+
+    public Task<PresenceDto> SetPresenceAsync(string status, CancellationToken cancellationToken = default) =>
+        _hub.InvokeAsync<PresenceDto>(nameof(IChatHub.SetPresence), status, cancellationToken);
+
+    public Task<IReadOnlyList<PresenceDto>> GetPresenceAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default) =>
+        _hub.InvokeAsync<IReadOnlyList<PresenceDto>>(nameof(IChatHub.GetPresence), userIds, cancellationToken);
+
+    /// <summary>Stops for good (no reconnect).</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync();
+        await _hub.StopAsync();
+        SetState(ChatConnectionState.Disconnected);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _hub.DisposeAsync();
+        _work.Writer.TryComplete();
+        await _loop;
+        _stopping.Dispose();
+    }
+
+    private async Task ConnectWithRetriesAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        for (var attempt = 0L; ; attempt++)
+        {
+            try
+            {
+                await _hub.StartAsync(linked.Token);
+                SetState(ChatConnectionState.Connected);
+                Enqueue(ResyncAsync);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && !_revoked)
+            {
+                LogConnectFailed(exception.Message, attempt + 1);
+                await Task.Delay(_options.RetryPolicy.Delay(attempt, Random.Shared), linked.Token);
+            }
+        }
+    }
+
+    private Task OnReconnecting(Exception? error)
+    {
+        Interlocked.Exchange(ref _reconnectStarted, Stopwatch.GetTimestamp());
+        SetState(ChatConnectionState.Reconnecting);
+        return Task.CompletedTask;
+    }
+
+    private Task OnReconnected(string? connectionId)
+    {
+        var took = Stopwatch.GetElapsedTime(Interlocked.Read(ref _reconnectStarted));
+        SetState(ChatConnectionState.Connected);
+        Enqueue(() => Raise(Reconnected, took));
+        Enqueue(ResyncAsync);
+        return Task.CompletedTask;
+    }
+
+    private Task OnClosed(Exception? error)
+    {
+        if (_revoked || _stopping.IsCancellationRequested)
+        {
+            SetState(ChatConnectionState.Disconnected);
+            return Task.CompletedTask;
+        }
+
+        // The server closed without inviting a reconnect (e.g. shutting down): start over like a first connect.
+        SetState(ChatConnectionState.Reconnecting);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ConnectWithRetriesAsync(CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                SetState(ChatConnectionState.Disconnected);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private Task OnCreatedAsync(MessageDto message)
+    {
+        if (!_cursors.TryGetValue(message.ConversationId, out var cursor))
+        {
+            // A conversation the app has not declared: deliver from this message on.
+            cursor = _cursors[message.ConversationId] = new ConversationCursor(message.Seq - 1, message.Version - 1);
+        }
+
+        switch (cursor.Place(message.Seq))
+        {
+            case SeqPosition.Next:
+                cursor.Advance(message);
+                Raise(MessageReceived, message);
+                foreach (var held in cursor.ReleaseHeld())
+                {
+                    Raise(MessageReceived, held);
+                }
+
+                break;
+            case SeqPosition.AfterGap:
+                cursor.Hold(message);
+                _ = Task.Run(() => FillGapLaterAsync(message.ConversationId));
+                break;
+            case SeqPosition.AlreadyDelivered:
+            default:
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task FillGapLaterAsync(string conversationId)
+    {
+        await Task.Delay(GapWait);
+        Enqueue(async () =>
+        {
+            if (_cursors.TryGetValue(conversationId, out var cursor) && cursor.HasGap)
+            {
+                await SyncForwardAsync(conversationId, cursor);
+            }
+        });
+    }
+
+    private Task OnUpdated(MessageDto message)
+    {
+        if (!_cursors.TryGetValue(message.ConversationId, out var cursor) || message.Seq > cursor.LastSeq)
+        {
+            // A change to a message not delivered yet: its creation (delivered later, or by sync) carries it.
+            return Task.CompletedTask;
+        }
+
+        if (cursor.TakeUpdate(message))
+        {
+            Raise(MessageChanged, message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task OnConversationUpdated(ConversationDto conversation)
+    {
+        if (conversation.MyRole is null)
+        {
+            _cursors.Remove(conversation.Id);
+        }
+        else if (!_cursors.ContainsKey(conversation.Id))
+        {
+            _cursors[conversation.Id] = new ConversationCursor(conversation.LastSeq, conversation.Version);
+        }
+
+        Raise(ConversationUpdated, conversation);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Catches every known conversation up: new messages by seq, then changes by version.</summary>
+    private async Task ResyncAsync()
+    {
+        foreach (var (conversationId, cursor) in _cursors.ToList())
+        {
+            try
+            {
+                await SyncForwardAsync(conversationId, cursor);
+                await SyncChangesAsync(conversationId, cursor);
+            }
+            catch (HubException exception) when (exception.Message.Contains(HubErrorCodes.NotFound, StringComparison.Ordinal))
+            {
+                // Removed from the conversation while away; ConversationUpdated told (or the list reload will tell) the app.
+                _cursors.Remove(conversationId);
+            }
+        }
+
+        Raise(Resynced);
+    }
+
+    private async Task SyncForwardAsync(string conversationId, ConversationCursor cursor)
+    {
+        SyncResult page;
+        do
+        {
+            page = await _hub.InvokeAsync<SyncResult>(nameof(IChatHub.Sync), conversationId, cursor.LastSeq, _stopping.Token);
+            foreach (var message in page.Messages)
+            {
+                await OnCreatedAsync(message);
+            }
+        }
+        while (page.HasMore && page.Messages.Count > 0);
+
+        // Anything still held lies beyond what the server has: it was released above, or it is a stale duplicate.
+        cursor.CatchUp(cursor.LastSeq);
+    }
+
+    private async Task SyncChangesAsync(string conversationId, ConversationCursor cursor)
+    {
+        SyncResult page;
+        do
+        {
+            page = await _hub.InvokeAsync<SyncResult>(nameof(IChatHub.SyncChanges), conversationId, cursor.SyncedVersion, _stopping.Token);
+            foreach (var message in page.Messages)
+            {
+                if (message.Seq > cursor.LastSeq)
+                {
+                    await OnCreatedAsync(message);
+                }
+                else
+                {
+                    await OnUpdated(message);
+                }
+
+                cursor.SyncedVersion = Math.Max(cursor.SyncedVersion, message.Version);
+            }
+        }
+        while (page.HasMore && page.Messages.Count > 0);
+    }
+
+    private void Enqueue(Func<Task> work) => _work.Writer.TryWrite(work);
+
+    private void Enqueue(Action work) => Enqueue(() =>
+    {
+        work();
+        return Task.CompletedTask;
+    });
+
+    private async Task RunLoopAsync()
+    {
+        await foreach (var work in _work.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                // A sync cut short by a dropped connection: the resync after the reconnect covers it.
+                LogWorkFailed(exception.Message);
+            }
+        }
+    }
+
+    private void SetState(ChatConnectionState state)
+    {
+        if (State != state)
+        {
+            State = state;
+            StateChanged?.Invoke(state);
+        }
+    }
+
+    private static void Raise<T>(Action<T>? handler, T value) => handler?.Invoke(value);
+
+    private static void Raise(Action? handler) => handler?.Invoke();
+
+    [LoggerMessage(LogLevel.Information, "Connecting to the chat hub failed ({Reason}), attempt {Attempt}")]
+    private partial void LogConnectFailed(string reason, long attempt);
+
+    [LoggerMessage(LogLevel.Debug, "Chat client work item failed: {Reason}")]
+    private partial void LogWorkFailed(string reason);
+}
