@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Realtime.Hubs;
+using NexusChat.Realtime.Telemetry;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Realtime.Presence;
 
 /// <summary>Presence is private to people who share a conversation: announcements go to those users only.</summary>
-public sealed class PresenceNotifier(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub)
+public sealed class PresenceNotifier(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, RealtimeMetrics metrics)
 {
     /// <summary>How many of a user's conversations define their contacts; beyond that the least active are left out.</summary>
     public const int MaxConversations = 1000;
@@ -17,6 +18,7 @@ public sealed class PresenceNotifier(IConversationStore conversations, IHubConte
         // The user's own other devices learn it too (a "you appear away" hint).
         contacts.Add(presence.UserId);
         await hub.Clients.Users(contacts).PresenceChanged(presence);
+        metrics.PresenceChanged(presence.Status);
     }
 
     /// <summary>Everyone who shares at least one conversation with the user.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NexusChat.Realtime.Telemetry;
 
 namespace NexusChat.Realtime.Presence;
 
@@ -12,6 +13,7 @@ public static class PresenceRegistration
         builder.Services.AddSingleton<PresenceStore>();
         builder.Services.AddSingleton<PresenceNotifier>();
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddHostedService<PresenceHeartbeat>();
         return builder;
     }

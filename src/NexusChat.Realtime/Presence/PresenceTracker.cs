@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NexusChat.Contracts.Realtime;
+using NexusChat.Realtime.Telemetry;
 
 namespace NexusChat.Realtime.Presence;
 
@@ -7,7 +8,7 @@ namespace NexusChat.Realtime.Presence;
 /// This replica's side of presence: the connections it holds (so it can renew them) and the calls that change a
 /// connection's status, announcing the user's new presence when the change moved it.
 /// </summary>
-public sealed class PresenceTracker(PresenceStore store, PresenceNotifier notifier, IConfiguration configuration)
+public sealed class PresenceTracker(PresenceStore store, PresenceNotifier notifier, RealtimeMetrics metrics, IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<string, LocalConnection> _connections = new();
 
@@ -16,8 +17,11 @@ public sealed class PresenceTracker(PresenceStore store, PresenceNotifier notifi
 
     public int Count => _connections.Count;
 
-    public Task ConnectedAsync(string userId, string connectionId, CancellationToken cancellationToken) =>
-        SetAsync(userId, connectionId, PresenceStatus.Online, cancellationToken);
+    public Task ConnectedAsync(string userId, string connectionId, CancellationToken cancellationToken)
+    {
+        metrics.ConnectionOpened();
+        return SetAsync(userId, connectionId, PresenceStatus.Online, cancellationToken);
+    }
 
     public Task<IReadOnlyList<PresenceDto>> GetAsync(IReadOnlyList<string> userIds) => store.GetAsync(userIds);
 
@@ -36,7 +40,11 @@ public sealed class PresenceTracker(PresenceStore store, PresenceNotifier notifi
 
     public async Task DisconnectedAsync(string userId, string connectionId, CancellationToken cancellationToken)
     {
-        _connections.TryRemove(connectionId, out _);
+        if (_connections.TryRemove(connectionId, out _))
+        {
+            metrics.ConnectionClosed();
+        }
+
         if (await store.RemoveAsync(userId, Key(connectionId)) is { } changed)
         {
             await notifier.AnnounceAsync(changed, cancellationToken);
