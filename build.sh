@@ -45,6 +45,13 @@ install_host_servers() {
   host_servers_present || apt_install "${HOST_PACKAGES[@]}"
 }
 
+# The JavaScript client test (tests/js-client) runs the official @microsoft/signalr package under Node.
+install_js_test_dependencies() {
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install nodejs npm
+  log "Installing the JavaScript client test's packages"
+  npm ci --prefix tests/js-client --no-audit --no-fund --loglevel=error >/dev/null
+}
+
 run_app() {
   require_dotnet
   if container_engine_answers; then
@@ -76,6 +83,7 @@ print_summary() {
 run_tests() {
   require_dotnet
   install_host_servers
+  install_js_test_dependencies
   log "Building"
   dotnet build NexusChat.sln -c Debug -warnaserror -nologo -v quiet
   rm -rf "$RESULTS_DIR"
