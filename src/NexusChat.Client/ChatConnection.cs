@@ -48,6 +48,7 @@ public sealed partial class ChatConnection : IAsyncDisposable
                 http.SkipNegotiation = true;
                 http.Transports = HttpTransportType.WebSockets;
                 http.AccessTokenProvider = options.AccessTokenProvider;
+                http.WebSocketFactory = TimedWebSocketFactory.Create(options);
             })
             .WithAutomaticReconnect(options.RetryPolicy);
         builder.Services.AddSingleton(options.LoggerFactory);
@@ -329,6 +330,7 @@ public sealed partial class ChatConnection : IAsyncDisposable
             }
         }
 
+        LogResynced(_cursors.Count);
         Raise(Resynced);
     }
 
@@ -400,6 +402,7 @@ public sealed partial class ChatConnection : IAsyncDisposable
     {
         if (State != state)
         {
+            LogState(State, state);
             State = state;
             StateChanged?.Invoke(state);
         }
@@ -412,6 +415,12 @@ public sealed partial class ChatConnection : IAsyncDisposable
     [LoggerMessage(LogLevel.Information, "Connecting to the chat hub failed ({Reason}), attempt {Attempt}")]
     private partial void LogConnectFailed(string reason, long attempt);
 
-    [LoggerMessage(LogLevel.Debug, "Chat client work item failed: {Reason}")]
+    [LoggerMessage(LogLevel.Warning, "Chat client work item failed (a resync after the next reconnect covers it): {Reason}")]
     private partial void LogWorkFailed(string reason);
+
+    [LoggerMessage(LogLevel.Information, "Chat connection {From} -> {To}")]
+    private partial void LogState(ChatConnectionState from, ChatConnectionState to);
+
+    [LoggerMessage(LogLevel.Information, "Resynced {Count} conversation(s)")]
+    private partial void LogResynced(int count);
 }

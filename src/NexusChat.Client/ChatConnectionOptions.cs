@@ -22,6 +22,9 @@ public sealed class ChatConnectionOptions
 
     public HubWireProtocol Protocol { get; init; } = HubWireProtocol.Json;
 
+    /// <summary>How long one connection attempt may wait for the WebSocket upgrade before the next attempt.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Delays between reconnect attempts; never gives up on its own (only a revoked session or Stop ends it).</summary>
     public BackoffRetryPolicy RetryPolicy { get; init; } = new();
 

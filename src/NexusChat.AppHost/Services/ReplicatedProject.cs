@@ -43,8 +43,16 @@ public static class ReplicatedProjectExtensions
         var replicas = Enumerable.Range(1, count)
             .Select(i => builder.AddProject<TProject>(ResourceNames.Replica(name, i))
                 .WithInstanceId(ResourceNames.Replica(name, i))
-                // The launch profile's fixed port can serve one replica only; the others get free ports.
-                .WithEndpoint("http", endpoint => endpoint.Port = null))
+                .WithEndpoint("http", endpoint =>
+                {
+                    // The launch profile's fixed port can serve one replica only: each gets a free one. Not behind a
+                    // DCP proxy either: a proxy keeps accepting connections for a dead replica, so the gateway's
+                    // probes and forwarded WebSocket upgrades would hang until a timeout instead of failing at once.
+                    var port = LoopbackPorts.Free();
+                    endpoint.Port = port;
+                    endpoint.TargetPort = port;
+                    endpoint.IsProxied = false;
+                }))
             .ToList();
         return new ReplicatedProject(name, replicas).Configure(r => r.WithHttpHealthCheck("/health").WithServiceSettings(builder.Configuration, name));
     }

@@ -3,7 +3,11 @@ namespace NexusChat.Tests.EventBus;
 /// <summary>Polls a condition that a background consumer makes true, failing with a message after a timeout.</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
+    public static Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string because) =>
+        TrueAsync(condition, timeout, () => because);
+
+    /// <param name="because">Evaluated on failure, so it can describe the state that was reached.</param>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> because)
     {
         using var deadline = new CancellationTokenSource(timeout);
         while (!await condition())
@@ -14,11 +18,14 @@ public static class Eventually
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Not within {timeout.TotalSeconds:0.#} s: {because}");
+                Assert.Fail($"Not within {timeout.TotalSeconds:0.#} s: {because()}");
             }
         }
     }
 
     public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, because);
+
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, Func<string> because) =>
         TrueAsync(() => Task.FromResult(condition()), timeout, because);
 }
