@@ -1,4 +1,5 @@
 using NexusChat.ServiceDefaults;
+using NexusChat.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,8 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+// First, so that every response gets the headers: pages, files, proxied answers and the gateway's own errors.
+app.UseSecurityHeaders();
 // Errors the gateway raises itself (an oversized body, a dead cluster) are ProblemDetails like the api's.
 app.UseStatusCodePages();
 app.UseWebSockets();
