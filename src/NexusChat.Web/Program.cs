@@ -1,10 +1,12 @@
 using NexusChat.ServiceDefaults;
+using NexusChat.Web.Compression;
 using NexusChat.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiCompression();
 
 // Clusters and destinations come from configuration (the AppHost sets one destination per replica);
 // destination addresses such as http://api-1 are resolved by service discovery.
@@ -18,6 +20,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 // Errors the gateway raises itself (an oversized body, a dead cluster) are ProblemDetails like the api's.
 app.UseStatusCodePages();
+app.UseApiCompression();
 app.UseWebSockets();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
