@@ -1,11 +1,13 @@
 using NexusChat.ServiceDefaults;
 using NexusChat.Web.Compression;
+using NexusChat.Web.Limits;
 using NexusChat.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.WebHost.ConfigureGatewayLimits();
 builder.Services.AddApiCompression();
 
 // Clusters and destinations come from configuration (the AppHost sets one destination per replica);
