@@ -1,5 +1,6 @@
 using NexusChat.ServiceDefaults;
 using NexusChat.Web.Compression;
+using NexusChat.Web.Health;
 using NexusChat.Web.Limits;
 using NexusChat.Web.Security;
 
@@ -15,6 +16,7 @@ builder.Services.AddApiCompression();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
+builder.AddClusterHealthChecks();
 
 var app = builder.Build();
 
