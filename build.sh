@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 readonly HOST_PACKAGES=(redis-server redis-tools rabbitmq-server coturn)
+# Browser tests drive Debian's Chromium through Playwright (its own browser download is not available).
+readonly TEST_PACKAGES=(chromium)
 readonly RESULTS_DIR=artifacts/test-results
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -45,6 +47,10 @@ install_host_servers() {
   host_servers_present || apt_install "${HOST_PACKAGES[@]}"
 }
 
+install_test_packages() {
+  [ -x /usr/bin/chromium ] || apt_install "${TEST_PACKAGES[@]}"
+}
+
 run_app() {
   require_dotnet
   if container_engine_answers; then
@@ -76,6 +82,7 @@ print_summary() {
 run_tests() {
   require_dotnet
   install_host_servers
+  install_test_packages
   log "Building"
   dotnet build NexusChat.sln -c Debug -warnaserror -nologo -v quiet
   rm -rf "$RESULTS_DIR"
