@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # NexusChat's two entry points for a fresh Debian/Ubuntu machine:
 #   ./build.sh run    installs what host mode needs (when no container engine answers), then runs the AppHost
-#   ./build.sh test   installs the servers the tests start, builds, runs every test and prints
+#   ./build.sh test   installs what the tests start (servers, Chromium, Node packages), builds, runs every test and prints
 #                     "tests: N passed, M failed, K skipped"; exits non-zero if anything failed or nothing ran
 set -euo pipefail
 cd "$(dirname "$0")"
 
 readonly HOST_PACKAGES=(redis-server redis-tools rabbitmq-server coturn)
+# Browser tests drive Debian's Chromium through Playwright (its own browser download is not available).
+readonly TEST_PACKAGES=(chromium)
 readonly RESULTS_DIR=artifacts/test-results
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -52,6 +54,11 @@ install_js_test_dependencies() {
   npm ci --prefix tests/js-client --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+# The browser tests drive Debian's Chromium through Playwright.
+install_test_packages() {
+  [ -x /usr/bin/chromium ] || apt_install "${TEST_PACKAGES[@]}"
+}
+
 run_app() {
   require_dotnet
   if container_engine_answers; then
@@ -83,6 +90,7 @@ print_summary() {
 run_tests() {
   require_dotnet
   install_host_servers
+  install_test_packages
   install_js_test_dependencies
   log "Building"
   dotnet build NexusChat.sln -c Debug -warnaserror -nologo -v quiet

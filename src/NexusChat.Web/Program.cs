@@ -1,20 +1,30 @@
 using NexusChat.ServiceDefaults;
+using NexusChat.Web.Compression;
+using NexusChat.Web.Health;
+using NexusChat.Web.Limits;
+using NexusChat.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.WebHost.ConfigureGatewayLimits();
+builder.Services.AddApiCompression();
 
 // Clusters and destinations come from configuration (the AppHost sets one destination per replica);
 // destination addresses such as http://api-1 are resolved by service discovery.
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
+builder.AddClusterHealthChecks();
 
 var app = builder.Build();
 
+// First, so that every response gets the headers: pages, files, proxied answers and the gateway's own errors.
+app.UseSecurityHeaders();
 // Errors the gateway raises itself (an oversized body, a dead cluster) are ProblemDetails like the api's.
 app.UseStatusCodePages();
+app.UseApiCompression();
 app.UseWebSockets();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
