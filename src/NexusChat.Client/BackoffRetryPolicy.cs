@@ -19,7 +19,21 @@ public sealed class BackoffRetryPolicy : IRetryPolicy
     internal Func<bool> KeepTrying { get; set; } = () => true;
 
     public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
-        KeepTrying() ? Delay(retryContext.PreviousRetryCount, Random.Shared) : null;
+        KeepTrying() && !IsUnauthorized(retryContext.RetryReason) ? Delay(retryContext.PreviousRetryCount, Random.Shared) : null;
+
+    /// <summary>A refused token does not get better by retrying; the app must sign in again.</summary>
+    internal static bool IsUnauthorized(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is HubUnauthorizedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public TimeSpan Delay(long previousAttempts, Random random)
     {

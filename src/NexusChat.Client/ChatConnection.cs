@@ -26,11 +26,15 @@ public sealed partial class ChatConnection : IAsyncDisposable
     /// <summary>How long a message that arrived after a gap waits for the missing ones before the client asks for them.</summary>
     public static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How often a typing user tells the server again (the server shows it for 5 s and throttles to 2 s).</summary>
+    public static readonly TimeSpan TypingRenewal = TimeSpan.FromSeconds(2);
+
     private readonly HubConnection _hub;
     private readonly ChatConnectionOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ConversationCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _typingSent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private long _reconnectStarted;
@@ -153,8 +157,25 @@ public sealed partial class ChatConnection : IAsyncDisposable
     public Task<ReadStateDto> MarkReadAsync(string conversationId, long seq, CancellationToken cancellationToken = default) =>
         _hub.InvokeAsync<ReadStateDto>(nameof(IChatHub.MarkRead), conversationId, seq, cancellationToken);
 
-    public Task TypingAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        _hub.InvokeAsync(nameof(IChatHub.Typing), conversationId, cancellationToken);
+    /// <summary>
+    /// Call on every keystroke: at most one call per <see cref="TypingRenewal"/> and conversation goes to the server
+    /// (which throttles too, but counts every call against the connection's rate limit).
+    /// </summary>
+    public Task TypingAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_typingSent)
+        {
+            if (_typingSent.TryGetValue(conversationId, out var last) && Stopwatch.GetElapsedTime(last, now) < TypingRenewal)
+            {
+                return Task.CompletedTask;
+            }
+
+            _typingSent[conversationId] = now;
+        }
+
+        return _hub.InvokeAsync(nameof(IChatHub.Typing), conversationId, cancellationToken);
+    }
 
     public Task<PresenceDto> SetPresenceAsync(string status, CancellationToken cancellationToken = default) =>
         _hub.InvokeAsync<PresenceDto>(nameof(IChatHub.SetPresence), status, cancellationToken);
@@ -191,6 +212,13 @@ public sealed partial class ChatConnection : IAsyncDisposable
                 Enqueue(ResyncAsync);
                 return;
             }
+            catch (Exception exception) when (BackoffRetryPolicy.IsUnauthorized(exception))
+            {
+                _revoked = true;
+                SetState(ChatConnectionState.Disconnected);
+                Enqueue(() => Raise(SessionRevoked));
+                throw;
+            }
             catch (Exception exception) when (exception is not OperationCanceledException && !_revoked)
             {
                 LogConnectFailed(exception.Message, attempt + 1);
@@ -217,6 +245,13 @@ public sealed partial class ChatConnection : IAsyncDisposable
 
     private Task OnClosed(Exception? error)
     {
+        if (!_revoked && BackoffRetryPolicy.IsUnauthorized(error))
+        {
+            // The SessionRevoked push was missed (e.g. the replica died first): the refused token says the same.
+            _revoked = true;
+            Enqueue(() => Raise(SessionRevoked));
+        }
+
         if (_revoked || _stopping.IsCancellationRequested)
         {
             SetState(ChatConnectionState.Disconnected);
@@ -251,10 +286,10 @@ public sealed partial class ChatConnection : IAsyncDisposable
         {
             case SeqPosition.Next:
                 cursor.Advance(message);
-                Raise(MessageReceived, message);
+                Deliver(cursor, message);
                 foreach (var held in cursor.ReleaseHeld())
                 {
-                    Raise(MessageReceived, held);
+                    Deliver(cursor, held);
                 }
 
                 break;
@@ -268,6 +303,15 @@ public sealed partial class ChatConnection : IAsyncDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Deliver(ConversationCursor cursor, MessageDto message)
+    {
+        Raise(MessageReceived, message);
+        if (cursor.TakeEarlyUpdate(message) is { } update)
+        {
+            Raise(MessageChanged, update);
+        }
     }
 
     private async Task FillGapLaterAsync(string conversationId)
@@ -284,9 +328,15 @@ public sealed partial class ChatConnection : IAsyncDisposable
 
     private Task OnUpdated(MessageDto message)
     {
-        if (!_cursors.TryGetValue(message.ConversationId, out var cursor) || message.Seq > cursor.LastSeq)
+        if (!_cursors.TryGetValue(message.ConversationId, out var cursor))
         {
-            // A change to a message not delivered yet: its creation (delivered later, or by sync) carries it.
+            // A conversation the app does not show: it loads current state when it opens it.
+            return Task.CompletedTask;
+        }
+
+        if (message.Seq > cursor.LastSeq)
+        {
+            cursor.HoldUpdate(message);
             return Task.CompletedTask;
         }
 
@@ -320,6 +370,13 @@ public sealed partial class ChatConnection : IAsyncDisposable
         {
             try
             {
+                await SyncForwardAsync(conversationId, cursor);
+                await SyncChangesAsync(conversationId, cursor);
+            }
+            catch (HubException exception) when (RateLimitedFor(exception) is { } wait)
+            {
+                // Hundreds of conversations outrun the per-connection call budget: wait it out and carry on.
+                await Task.Delay(wait, _stopping.Token);
                 await SyncForwardAsync(conversationId, cursor);
                 await SyncChangesAsync(conversationId, cursor);
             }
@@ -372,6 +429,20 @@ public sealed partial class ChatConnection : IAsyncDisposable
             }
         }
         while (page.HasMore && page.Messages.Count > 0);
+    }
+
+    /// <summary>The wait a <c>rate_limited: retry in N s</c> error asks for.</summary>
+    private static TimeSpan? RateLimitedFor(HubException exception)
+    {
+        var text = exception.Message;
+        var at = text.IndexOf($"{HubErrorCodes.RateLimited}: retry in ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var digits = new string(text[(at + HubErrorCodes.RateLimited.Length + 11)..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return TimeSpan.FromSeconds(int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? Math.Max(seconds, 1) : 60);
     }
 
     private void Enqueue(Func<Task> work) => _work.Writer.TryWrite(work);

@@ -12,6 +12,7 @@ public sealed class ConversationCursor(long lastSeq, long syncedVersion)
 {
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, MessageDto> _pending = [];
+    private readonly Dictionary<string, MessageDto> _earlyUpdates = new(StringComparer.Ordinal);
 
     public long LastSeq { get; private set; } = lastSeq;
 
@@ -59,6 +60,22 @@ public sealed class ConversationCursor(long lastSeq, long syncedVersion)
 
         CatchUp(LastSeq);
     }
+
+    /// <summary>
+    /// Keeps a change that overtook its message's creation (two replicas pushed them), to apply once the message is
+    /// delivered; without it the edit would be lost until the next resync.
+    /// </summary>
+    public void HoldUpdate(MessageDto message)
+    {
+        if (!_earlyUpdates.TryGetValue(message.Id, out var held) || held.Version < message.Version)
+        {
+            _earlyUpdates[message.Id] = message;
+        }
+    }
+
+    /// <summary>A held change of a just-delivered message that is newer than what was delivered, if any.</summary>
+    public MessageDto? TakeEarlyUpdate(MessageDto delivered) =>
+        _earlyUpdates.Remove(delivered.Id, out var update) && TakeUpdate(update) ? update : null;
 
     /// <summary>Whether a changed message is newer than what was delivered of it (and records it if so).</summary>
     public bool TakeUpdate(MessageDto message)

@@ -14,6 +14,12 @@ internal static class TimedWebSocketFactory
         async (context, cancellationToken) =>
         {
             var socket = new ClientWebSocket();
+            if (!OperatingSystem.IsBrowser())
+            {
+                // Lets a refused upgrade tell a 401 (the session is over) from a server that is down.
+                socket.Options.CollectHttpResponseDetails = true;
+            }
+
             var uri = context.Uri;
             if (await options.AccessTokenProvider() is { Length: > 0 } token)
             {
@@ -40,6 +46,11 @@ internal static class TimedWebSocketFactory
                 socket.Dispose();
                 throw new TimeoutException($"The hub did not accept the WebSocket within {options.ConnectTimeout.TotalSeconds:0.#} s.");
             }
+            catch (WebSocketException) when (!OperatingSystem.IsBrowser() && socket.HttpStatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                socket.Dispose();
+                throw new HubUnauthorizedException();
+            }
             catch
             {
                 socket.Dispose();
@@ -53,3 +64,6 @@ internal static class TimedWebSocketFactory
         return string.IsNullOrEmpty(query) || query == "?" ? pair : $"{query.TrimStart('?')}&{pair}";
     }
 }
+
+/// <summary>The hub refused the access token: the session ended (or the token provider hands out stale tokens).</summary>
+public sealed class HubUnauthorizedException() : Exception("The hub refused the access token (401).");

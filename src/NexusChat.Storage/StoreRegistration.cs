@@ -47,6 +47,7 @@ public static class StoreRegistration
                     $"{ServiceSettingKeys.StoreProvider} is '{provider}'; expected {ServiceSettingKeys.MongoProvider} or {ServiceSettingKeys.EmbeddedProvider}.");
         }
 
+        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(
             ServiceSettingKeys.StoreDependency, tags: [Extensions.DependencyTag], timeout: TimeSpan.FromSeconds(3));

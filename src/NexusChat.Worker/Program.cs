@@ -3,6 +3,7 @@ using NexusChat.EventBus.Configuration;
 using NexusChat.EventBus.Outbox;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
+using NexusChat.Storage.Outbox;
 using NexusChat.Worker.DeadLetters;
 using NexusChat.Worker.Outbox;
 
@@ -17,7 +18,7 @@ builder.AddMessagingDependency();
 // The worker relays the store's outbox to RabbitMQ: every change the api and realtime replicas save is published
 // from here, after the fact and until confirmed, so a broker outage never fails a send.
 builder.Services.AddSingleton<IOutboxStore, StoreOutbox>();
-builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay();
+builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay(relay => relay.WakeChannel = OutboxSignal.ChannelName);
 
 var app = builder.Build();
 

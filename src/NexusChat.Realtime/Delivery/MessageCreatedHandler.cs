@@ -9,7 +9,8 @@ namespace NexusChat.Realtime.Delivery;
 /// <summary>
 /// Pushes a stored message to the hub connections of every member of its conversation, on every replica. One
 /// realtime replica handles each event (competing consumers on the realtime queue) and sends through the Redis
-/// backplane, so each connection receives it once; the event id makes a redelivered event a no-op.
+/// backplane; the event id makes a redelivered event a no-op. Delivery is still at least once (a replica that dies
+/// after pushing but before recording the event id pushes again on redelivery): clients drop a seq they hold.
 /// </summary>
 public sealed class MessageCreatedHandler(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub)
     : IIntegrationEventHandler<MessageCreated>

@@ -80,7 +80,7 @@ public sealed partial class ChatHub(
 
         if (afterSeq < 0)
         {
-            throw HubErrors.Validation("afterSeq", "afterSeq is not negative.");
+            throw HubErrors.Validation("afterSeq", "afterSeq must not be negative.");
         }
 
         var messages = await conversations.GetMessagesAfterAsync(conversationId, afterSeq, SyncPageSize + 1, Context.ConnectionAborted);
@@ -97,7 +97,7 @@ public sealed partial class ChatHub(
 
         if (sinceVersion < 0)
         {
-            throw HubErrors.Validation("sinceVersion", "sinceVersion is not negative.");
+            throw HubErrors.Validation("sinceVersion", "sinceVersion must not be negative.");
         }
 
         var changes = await conversations.GetChangesSinceAsync(conversationId, sinceVersion, SyncPageSize + 1, Context.ConnectionAborted);
@@ -134,18 +134,19 @@ public sealed partial class ChatHub(
     /// </summary>
     public async Task Typing(string conversationId)
     {
-        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
-            ?? throw HubErrors.NotFound("conversation");
-        if (!access.IsMember)
-        {
-            throw HubErrors.Forbidden("join the channel first");
-        }
-
+        // The throttle comes first: a renewal inside the window costs no store lookup.
         var key = $"typing:{conversationId}";
         var now = DateTimeOffset.UtcNow;
         if (Context.Items.TryGetValue(key, out var last) && last is DateTimeOffset sent && now - sent < TypingThrottle)
         {
             return;
+        }
+
+        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
+            ?? throw HubErrors.NotFound("conversation");
+        if (!access.IsMember)
+        {
+            throw HubErrors.Forbidden("join the channel first");
         }
 
         Context.Items[key] = now;
@@ -161,7 +162,15 @@ public sealed partial class ChatHub(
     {
         if (seq < 0)
         {
-            throw HubErrors.Validation("seq", "seq is not negative.");
+            throw HubErrors.Validation("seq", "seq must not be negative.");
+        }
+
+        // Same answers as REST: unknown or private → not_found, a public channel previewed without joining → forbidden.
+        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
+            ?? throw HubErrors.NotFound("conversation");
+        if (!access.IsMember)
+        {
+            throw HubErrors.Forbidden("join the channel first");
         }
 
         var effective = await conversations.MarkReadAsync(conversationId, UserId, seq, Context.ConnectionAborted)

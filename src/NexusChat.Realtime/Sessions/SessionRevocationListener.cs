@@ -14,6 +14,8 @@ public sealed partial class SessionRevocationListener(
     IConnectionMultiplexer redis, ConnectedSessions sessions, IHubContext<ChatHub, IChatClient> hub,
     ILogger<SessionRevocationListener> logger) : IHostedService
 {
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(200);
+
     private ChannelMessageQueue? _queue;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,7 +28,8 @@ public sealed partial class SessionRevocationListener(
             {
                 // Tell the client why before closing, so it returns to sign-in instead of reconnecting.
                 await hub.Clients.Client(connection.ConnectionId).SessionRevoked();
-                connection.Abort();
+                // Aborting at once can cut the socket before that message leaves: give it a moment on the wire.
+                _ = Task.Delay(AbortGrace).ContinueWith(_ => connection.Abort(), TaskScheduler.Default);
             }
 
             if (connections.Count > 0)

@@ -10,7 +10,7 @@ namespace NexusChat.Storage.Conversations;
 /// on it), so concurrent changes to one conversation on any replica write-conflict there and the driver retries the
 /// loser from the start, reading what the winner committed; the outbox document commits with the change.
 /// </summary>
-public sealed partial class MongoConversationStore(IMongoDatabase database) : IConversationStore
+public sealed partial class MongoConversationStore(IMongoDatabase database, OutboxSignal? outboxSignal = null) : IConversationStore
 {
     internal const string ConversationsCollection = "conversations";
     internal const string MembersCollection = "members";
@@ -37,7 +37,9 @@ public sealed partial class MongoConversationStore(IMongoDatabase database) : IC
         Func<IClientSessionHandle, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
-        return await session.WithTransactionAsync(work, Transaction, cancellationToken);
+        var result = await session.WithTransactionAsync(work, Transaction, cancellationToken);
+        outboxSignal?.Written();
+        return result;
     }
 
     private Task AppendAsync(IClientSessionHandle session, ConversationEvent @event, CancellationToken cancellationToken) =>

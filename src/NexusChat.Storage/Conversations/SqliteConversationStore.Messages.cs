@@ -164,6 +164,7 @@ public sealed partial class SqliteConversationStore
 
         await SqliteOutbox.AppendAsync(connection, transaction, result.Value.Event, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outboxSignal?.Written();
         return result.Value.Changed;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NexusChat.Storage.Embedded;
+using NexusChat.Storage.Outbox;
 
 namespace NexusChat.Storage.Conversations;
 
@@ -12,7 +13,7 @@ namespace NexusChat.Storage.Conversations;
 /// write (the next seq, an existing client message id, a present reaction) cannot go stale before the commit, even
 /// with writers in other processes; the outbox row commits or rolls back with the change.
 /// </summary>
-public sealed partial class SqliteConversationStore(SqliteConnectionFactory connections) : IConversationStore
+public sealed partial class SqliteConversationStore(SqliteConnectionFactory connections, OutboxSignal? outboxSignal = null) : IConversationStore
 {
     private const string ConversationColumns =
         "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.version";
@@ -32,6 +33,8 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
         await using var writing = await connections.BeginWriteAsync(cancellationToken);
         var result = await write(writing.Connection, writing.Transaction);
         await writing.Transaction.CommitAsync(cancellationToken);
+        // Also after a write that appended no event: a needless wake-up only costs the relay one empty query.
+        outboxSignal?.Written();
         return result;
     }
 

@@ -39,8 +39,7 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
         await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Count == sent), TimeSpan.FromSeconds(30),
             "messages flow before the restart");
 
-        await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Redis, KnownResourceCommands.RestartCommand, timeout.Token);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, timeout.Token);
+        await RestartRedisAsync(timeout.Token);
         var back = Stopwatch.StartNew();
 
         // Keep sending until a message sent after the restart reaches both replicas' clients.
@@ -68,6 +67,32 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
         foreach (var client in clients)
         {
             Assert.Equal(Enumerable.Range(1, sent).Select(i => (long)i), client.ReceivedSeqs(channel.Id));
+        }
+    }
+
+    /// <summary>
+    /// Stops Redis (it saves its append-only file and exits) and starts it again on the same port and data. A start
+    /// that races the old process's exit fails to bind; it is tried again.
+    /// </summary>
+    private async Task RestartRedisAsync(CancellationToken cancellationToken)
+    {
+        var commands = fixture.App.ResourceCommands;
+        var notifications = fixture.App.ResourceNotifications;
+        await commands.ExecuteCommandAsync(ResourceNames.Redis, KnownResourceCommands.StopCommand, cancellationToken);
+        await notifications.WaitForResourceAsync(ResourceNames.Redis,
+            [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await commands.ExecuteCommandAsync(ResourceNames.Redis, KnownResourceCommands.StartCommand, cancellationToken);
+            try
+            {
+                await notifications.WaitForResourceHealthyAsync(ResourceNames.Redis, cancellationToken);
+                return;
+            }
+            catch (DistributedApplicationException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
         }
     }
 
