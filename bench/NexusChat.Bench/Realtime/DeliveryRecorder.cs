@@ -13,10 +13,14 @@ public sealed class DeliveryRecorder(int connections)
     private long _windowEnd = long.MaxValue;
     private long _measured;
     private long _unreadable;
+    private long _lastArrival;
 
     public long Measured => Interlocked.Read(ref _measured);
 
     public long Unreadable => Interlocked.Read(ref _unreadable);
+
+    /// <summary>When the last measured delivery arrived (<see cref="Stopwatch"/> ticks).</summary>
+    public long LastArrival => Interlocked.Read(ref _lastArrival);
 
     public void OpenWindow(long timestamp) => Volatile.Write(ref _windowStart, timestamp);
 
@@ -44,6 +48,11 @@ public sealed class DeliveryRecorder(int connections)
         }
 
         Interlocked.Increment(ref _measured);
+        if (now > Interlocked.Read(ref _lastArrival))
+        {
+            // A lost race only makes this a little early; it bounds the delivery rate, it is not a latency.
+            Interlocked.Exchange(ref _lastArrival, now);
+        }
     };
 
     public List<double> SortedLatencies()

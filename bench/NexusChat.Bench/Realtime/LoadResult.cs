@@ -20,6 +20,8 @@ public sealed record LoadResult(
     double P95,
     double P99,
     double Max,
+    double ReplyP50,
+    double ReplyP99,
     IReadOnlyList<ProcessUsage> Processes,
     IReadOnlyDictionary<string, int> Errors)
 {

@@ -54,11 +54,16 @@ public sealed class LoadRun(RealtimeArguments arguments, LoadLayout layout, Func
             }
 
             var latencies = recorder.SortedLatencies();
-            double At(double percent) => latencies.Count == 0 ? double.NaN : Percentiles.Of(latencies, percent);
+            var replies = measured.SortedReplyTimes();
+            // Deliveries/s over the time they took to arrive: a server that falls behind and catches up in the
+            // drain does not get credit for the window alone.
+            var deliverySeconds = Math.Max(window.TotalSeconds, Stopwatch.GetElapsedTime(windowStart, Math.Max(recorder.LastArrival, windowStart)).TotalSeconds);
+            static double At(List<double> sorted, double percent) => sorted.Count == 0 ? double.NaN : Percentiles.Of(sorted, percent);
             return new LoadResult(target, layout.Connections, opened, connections.Count(c => c.IsConnected), connectSeconds,
                 window.TotalSeconds, measured.Succeeded, measured.Failed, measured.Skipped, measured.Succeeded / window.TotalSeconds,
-                measured.Expected, latencies.Count, latencies.Count / window.TotalSeconds, connections.Sum(c => (long)c.Drops),
-                At(50), At(95), At(99), latencies.Count == 0 ? double.NaN : latencies[^1], usage,
+                measured.Expected, latencies.Count, latencies.Count / deliverySeconds, connections.Sum(c => (long)c.Drops),
+                At(latencies, 50), At(latencies, 95), At(latencies, 99), latencies.Count == 0 ? double.NaN : latencies[^1],
+                At(replies, 50), At(replies, 99), usage,
                 measured.Errors.Concat(warmup.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value)));
         }
         finally

@@ -20,6 +20,7 @@ public static class ResultReport
         Row("latency p95 ms", ours, reference, r => F(r.P95, "0.0"));
         Row("latency p99 ms", ours, reference, r => F(r.P99, "0.0"), r => r.P99);
         Row("latency max ms", ours, reference, r => F(r.Max, "0.0"));
+        Row("send reply p50 / p99 ms", ours, reference, r => $"{F(r.ReplyP50, "0.0")} / {F(r.ReplyP99, "0.0")}");
         Row("expected deliveries", ours, reference, r => r.ExpectedDeliveries.ToString(CultureInfo.InvariantCulture));
         Row("received deliveries", ours, reference, r => r.Deliveries.ToString(CultureInfo.InvariantCulture));
         Row("lost", ours, reference, r => r.Lost.ToString(CultureInfo.InvariantCulture));

@@ -12,6 +12,7 @@ public sealed class SendPacer(IReadOnlyList<ILoadConnection> connections, IReadO
 {
     private readonly int _maxInFlight = Math.Max(64, (int)rate);
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly List<double> _replyTimes = [];
     private long _cursor;
     private int _inFlight;
     private long _succeeded;
@@ -27,6 +28,15 @@ public sealed class SendPacer(IReadOnlyList<ILoadConnection> connections, IReadO
     public long Expected => Interlocked.Read(ref _expected);
 
     public IReadOnlyDictionary<string, int> Errors => _errors;
+
+    /// <summary>Send → reply (the server stored the message) of each successful send, ascending.</summary>
+    public List<double> SortedReplyTimes()
+    {
+        lock (_replyTimes)
+        {
+            return _replyTimes.Order().ToList();
+        }
+    }
 
     /// <summary>Sends for <paramref name="duration"/>; replies may still be outstanding when it returns.</summary>
     public async Task RunAsync(TimeSpan duration, CancellationToken cancellationToken)
@@ -66,7 +76,13 @@ public sealed class SendPacer(IReadOnlyList<ILoadConnection> connections, IReadO
     {
         try
         {
-            await connections[sender].SendAsync(Payload.Create(sender, Stopwatch.GetTimestamp(), payloadSize), cancellationToken);
+            var sent = Stopwatch.GetTimestamp();
+            await connections[sender].SendAsync(Payload.Create(sender, sent, payloadSize), cancellationToken);
+            lock (_replyTimes)
+            {
+                _replyTimes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            }
+
             Interlocked.Increment(ref _succeeded);
             Interlocked.Add(ref _expected, recipientsOf(sender));
         }

@@ -69,10 +69,11 @@ public static class ServerProcesses
     private static string? RoleOf(int pid)
     {
         var command = CommandLine(pid);
-        var program = command.FirstOrDefault() ?? "";
+        // Redis rewrites its title to "/usr/bin/redis-server 127.0.0.1:PORT", one argument with a space.
+        var program = (command.FirstOrDefault() ?? "").Split(' ')[0];
         return program switch
         {
-            _ when program.EndsWith("/redis-server", StringComparison.Ordinal) || program == "redis-server" => "redis",
+            _ when program.EndsWith("redis-server", StringComparison.Ordinal) => "redis",
             _ when program.EndsWith("/beam.smp", StringComparison.Ordinal) => "rabbitmq",
             // The service itself, not the `dotnet run` that DCP starts it through.
             _ when program.EndsWith("/NexusChat.Realtime", StringComparison.Ordinal) => "realtime",
