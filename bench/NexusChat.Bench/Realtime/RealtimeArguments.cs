@@ -11,6 +11,9 @@ public sealed record RealtimeArguments
     /// <summary>Hub addresses connections are spread over, round-robin; empty means the gateway's /hubs/chat.</summary>
     public IReadOnlyList<Uri> HubUrls { get; init; } = [];
 
+    /// <summary><c>--realtime direct</c>: the replicas' own ports, found behind the gateway's AppHost.</summary>
+    public bool DirectReplicas { get; init; }
+
     public int Connections { get; init; } = 1000;
     public int Conversations { get; init; } = 10;
     public int Size { get; init; } = 100;
@@ -50,7 +53,9 @@ public sealed record RealtimeArguments
             parsed = args[i] switch
             {
                 "--url" => parsed with { Url = new Uri(Next()) },
-                "--realtime" => parsed with { HubUrls = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(HubAddress).ToList() },
+                "--realtime" => Next() is "direct"
+                    ? parsed with { DirectReplicas = true }
+                    : parsed with { HubUrls = args[i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(HubAddress).ToList() },
                 "--connections" => parsed with { Connections = Int() },
                 "--conversations" => parsed with { Conversations = Int() },
                 "--size" => parsed with { Size = Int() },

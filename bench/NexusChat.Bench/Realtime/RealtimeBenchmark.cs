@@ -8,6 +8,12 @@ public static class RealtimeBenchmark
 {
     public static async Task<int> RunAsync(RealtimeArguments arguments)
     {
+        if (arguments.DirectReplicas)
+        {
+            arguments = arguments with { HubUrls = ServerProcesses.DirectRealtimeHubs(arguments.Url) };
+            Console.Error.WriteLine($"realtime replicas: {string.Join(", ", arguments.HubUrls)}");
+        }
+
         // Thousands of connects and handshakes at once would otherwise wait for the thread pool to grow.
         ThreadPool.SetMinThreads(Math.Max(200, arguments.ConnectConcurrency * 2), 200);
         using var stop = new CancellationTokenSource();

@@ -32,38 +32,58 @@ public static class ServerProcesses
         return found;
     }
 
+    /// <summary>
+    /// The hub addresses of the realtime replicas started by the same AppHost as the gateway at
+    /// <paramref name="gateway"/>: their own Kestrel ports, not the DCP proxy's (which the start table shows).
+    /// </summary>
+    public static IReadOnlyList<Uri> DirectRealtimeHubs(Uri gateway)
+    {
+        var controller = ListeningPid(gateway.Port) is { } pid ? DcpController(pid) : null;
+        var listening = Listening();
+        var hubs = controller is null ? [] : Descendants(controller.Value).Where(p => RoleOf(p) == "realtime")
+            .SelectMany(p => SocketsOf(p).Select(s => listening.GetValueOrDefault(s)).Where(port => port > 0).Distinct())
+            .Select(port => new Uri($"http://localhost:{port}/hubs/chat"))
+            .ToList();
+        return hubs.Count > 0 ? hubs : throw new InvalidOperationException($"no realtime replica found behind {gateway}");
+    }
+
     public static int? ListeningPid(int port)
     {
-        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        var inodes = Listening().Where(l => l.Value == port).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        return AllPids().Where(pid => SocketsOf(pid).Any(inodes.Contains)).Select(pid => (int?)pid).FirstOrDefault();
+    }
+
+    // Listening sockets ("socket:[inode]") and their ports.
+    private static Dictionary<string, int> Listening()
+    {
+        var sockets = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
         {
             foreach (var line in File.ReadLines(table).Skip(1))
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 // local_address is HEXIP:HEXPORT; state 0A is LISTEN.
-                if (fields[3] == "0A" && int.Parse(fields[1].Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
+                if (fields[3] == "0A")
                 {
-                    inodes.Add($"socket:[{fields[9]}]");
+                    sockets[$"socket:[{fields[9]}]"] = int.Parse(fields[1].Split(':')[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 }
             }
         }
 
-        foreach (var pid in AllPids())
+        return sockets;
+    }
+
+    private static List<string> SocketsOf(int pid)
+    {
+        try
         {
-            try
-            {
-                if (Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Any(fd => inodes.Contains(new FileInfo(fd).LinkTarget ?? "")))
-                {
-                    return pid;
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while we looked.
-            }
+            return Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Select(fd => new FileInfo(fd).LinkTarget ?? "").ToList();
         }
-
-        return null;
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The process ended while we looked.
+            return [];
+        }
     }
 
     private static string? RoleOf(int pid)
