@@ -1,15 +1,21 @@
 using NexusChat.Bench;
+using NexusChat.Bench.Realtime;
 
 // Benchmarks against a running NexusChat (./build.sh run or an AppHost started with raised limits); see bench/README.md.
 return args switch
 {
     ["login", .. var rest] => await LoginBenchmark.RunAsync(BenchArguments.Parse(rest)),
     ["send", .. var rest] => await SendBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    ["realtime", .. var rest] => await RealtimeBenchmark.RunAsync(RealtimeArguments.Parse(rest)),
+    ["reference-server", .. var rest] => await ReferenceServer.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run --project bench/NexusChat.Bench -c Release -- login|send [--url http://localhost:5080] [--count N] [--clients N]");
+    Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- realtime [--url U] [--realtime URL,URL,…] [--connections N] " +
+        "[--conversations M] [--size S] [--rate R] [--duration s] [--warmup s] [--payload chars] [--protocol json|messagepack] " +
+        "[--hub-limit per-minute] [--no-reference|--reference-only] [--pids P,P,…]   (see bench/README.md)");
     return 64;
 }
