@@ -9,6 +9,7 @@ namespace NexusChat.Tests.Accounts;
 [Collection(HostModeAppCollection.Name)]
 public sealed class RateLimitTests(HostModeAppFixture fixture)
 {
+    // Per username as in production; per address the app under test allows AppHostArguments.PerAddressLimit.
     private const int LoginLimit = 10;
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class RateLimitTests(HostModeAppFixture fixture)
     public async Task TheLoginLimitPerAddressHoldsAcrossReplicas()
     {
         var address = ApiClient.RandomAddress();
-        for (var attempt = 0; attempt < LoginLimit; attempt++)
+        for (var attempt = 0; attempt < AppHostArguments.PerAddressLimit; attempt++)
         {
             using var client = new ApiClient(fixture, attempt % 2 == 0 ? "api-2" : "api-3", address);
             using var response = await client.PostAsync("/api/auth/login", new LoginRequest(ApiClient.NewUsername(), "wrong password!"));
@@ -55,14 +56,14 @@ public sealed class RateLimitTests(HostModeAppFixture fixture)
     {
         var address = ApiClient.RandomAddress();
         var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt <= LoginLimit; attempt++)
+        for (var attempt = 0; attempt <= AppHostArguments.PerAddressLimit; attempt++)
         {
             using var client = new ApiClient(fixture, $"api-{attempt % 3 + 1}", address);
             using var response = await client.PostAsync("/api/auth/register", ApiClient.NewRegistration());
             statuses.Add(response.StatusCode);
         }
 
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, LoginLimit), statuses.Take(LoginLimit));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, AppHostArguments.PerAddressLimit), statuses.Take(AppHostArguments.PerAddressLimit));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 }

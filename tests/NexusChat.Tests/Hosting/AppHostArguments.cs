@@ -3,11 +3,19 @@ namespace NexusChat.Tests.Hosting;
 /// <summary>Command-line settings that make an AppHost under test independent of the developer's own run.</summary>
 public static class AppHostArguments
 {
+    /// <summary>
+    /// Sign-ins and registrations per client address per minute in the app under test. Every browser test reaches the
+    /// api through the gateway from 127.0.0.1, so the production 10 would make them wait on each other.
+    /// </summary>
+    public const int PerAddressLimit = 40;
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
         $"--NexusChat:DataDirectory={dataDirectory}",
         // DCP cleans up after the test host exits; waiting for it would add ≈15 s per AppHost.
         "--DcpPublisher:WaitForResourceCleanup=false",
+        $"--NexusChat:Services:api:RateLimits:LoginPerIp:PermitLimit={PerAddressLimit}",
+        $"--NexusChat:Services:api:RateLimits:RegistrationPerIp:PermitLimit={PerAddressLimit}",
     ];
 }
