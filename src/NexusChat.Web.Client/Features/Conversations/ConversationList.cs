@@ -69,7 +69,9 @@ public sealed class ConversationList(ConversationsClient conversations, UserDire
                 MentionCount = existing.Conversation.MentionCount,
                 LastMessage = conversation.LastMessage ?? existing.Conversation.LastMessage,
             };
-        var other = existing?.OtherUserId ?? conversation.Members?.FirstOrDefault(m => m.UserId != session.User?.Id)?.UserId;
+        var other = conversation.Type != ConversationKinds.Direct
+            ? null
+            : existing?.OtherUserId ?? conversation.Members?.FirstOrDefault(m => m.UserId != session.User?.Id)?.UserId;
         _entries[conversation.Id] = new ConversationEntry(merged, other);
         Changed?.Invoke();
         if (other is null && merged.Type == ConversationKinds.Direct)
