@@ -20,6 +20,7 @@ public sealed class AuthSession : IAccessTokenSource, IDisposable
     private CancellationTokenSource? _renewal;
     private Task<bool>? _refreshing;
     private DateTimeOffset _expiresAt;
+    private bool _signingOut;
 
     public AuthSession(HttpClient http, BrowserInterop browser)
     {
@@ -113,12 +114,20 @@ public sealed class AuthSession : IAccessTokenSource, IDisposable
     /// <summary>The server revoked this session (logout elsewhere, a replayed refresh token).</summary>
     public async Task OnRevokedAsync()
     {
+        if (_signingOut)
+        {
+            // Our own logout: the hub's notice of it is no news to the user.
+            return;
+        }
+
         await _browser.ClearRefreshTokenAsync();
         End("This session was ended. Please sign in again.");
     }
 
     public async Task SignOutAsync()
     {
+        // Stays set until the next sign-in: the hub's SessionRevoked for this logout may arrive after its answer.
+        _signingOut = true;
         try
         {
             await _auth.LogoutAsync();
@@ -146,6 +155,7 @@ public sealed class AuthSession : IAccessTokenSource, IDisposable
         AccessToken = response.AccessToken;
         _expiresAt = DateTimeOffset.UtcNow.AddSeconds(response.ExpiresIn);
         EndedBecause = null;
+        _signingOut = false;
         await _browser.WriteRefreshTokenAsync(response.RefreshToken);
         ScheduleRenewal(TimeSpan.FromSeconds(response.ExpiresIn));
         if (!wasSignedIn)
