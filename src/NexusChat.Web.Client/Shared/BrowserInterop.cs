@@ -30,6 +30,10 @@ public sealed class BrowserInterop(IJSRuntime js) : IAsyncDisposable
     public async Task<IJSObjectReference> AttachComposerAsync(ElementReference textarea) =>
         await (await Module).InvokeAsync<IJSObjectReference>("attachComposer", textarea);
 
+    /// <summary>Keeps keyboard focus inside <paramref name="dialog"/>; disposing the result returns focus to the opener.</summary>
+    public async Task<IJSObjectReference> TrapFocusAsync(ElementReference dialog) =>
+        await (await Module).InvokeAsync<IJSObjectReference>("trapFocus", dialog);
+
     public async Task FocusEndAsync(ElementReference textarea) => await (await Module).InvokeVoidAsync("focusEnd", textarea);
 
     /// <summary>Calls <c>OnReachedTop()</c> on <paramref name="target"/> when <paramref name="sentinel"/> scrolls into view.</summary>

@@ -97,3 +97,40 @@ export function scrollToMessage(log, messageId) {
     setTimeout(() => target.classList.remove('highlight'), 2000);
     return true;
 }
+
+// Moves focus into an open dialog (its first field), keeps Tab inside it, and gives focus back to what opened
+// it when the dialog closes.
+export function trapFocus(dialog) {
+    const opener = document.activeElement;
+    const focusable = () => [...dialog.querySelectorAll('button, [href], input, textarea, select, [tabindex]:not([tabindex="-1"])')]
+        .filter((element) => !element.disabled && element.offsetParent !== null);
+    const handler = (event) => {
+        if (event.key !== 'Tab') {
+            return;
+        }
+        const items = focusable();
+        if (items.length === 0) {
+            return;
+        }
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (event.shiftKey && document.activeElement === first) {
+            event.preventDefault();
+            last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+            event.preventDefault();
+            first.focus();
+        }
+    };
+    dialog.addEventListener('keydown', handler);
+    const start = dialog.querySelector('.modal-body input, .modal-body textarea') ?? focusable()[0];
+    start?.focus();
+    return {
+        dispose: () => {
+            dialog.removeEventListener('keydown', handler);
+            if (opener && opener.isConnected) {
+                opener.focus();
+            }
+        },
+    };
+}
