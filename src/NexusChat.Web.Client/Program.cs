@@ -1,12 +1,35 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using NexusChat.Client.Rest;
 using NexusChat.Web.Client;
+using NexusChat.Web.Client.Features.Auth;
+using NexusChat.Web.Client.Features.Chat;
+using NexusChat.Web.Client.Features.Conversations;
+using NexusChat.Web.Client.Features.Messages;
+using NexusChat.Web.Client.Features.People;
+using NexusChat.Web.Client.Features.Realtime;
+using NexusChat.Web.Client.Shared;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 
 // Same origin as the gateway: /api and /hubs are proxied by NexusChat.Web, so no CORS is involved.
+// In WebAssembly a scoped service lives as long as the tab, like a singleton.
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<BrowserInterop>();
+builder.Services.AddScoped<AuthSession>();
+builder.Services.AddScoped<IAccessTokenSource>(services => services.GetRequiredService<AuthSession>());
+builder.Services.AddScoped<RestTransport>();
+builder.Services.AddScoped<UsersClient>();
+builder.Services.AddScoped<ConversationsClient>();
+builder.Services.AddScoped<MessagesClient>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<UserDirectory>();
+builder.Services.AddScoped<PresenceTracker>();
+builder.Services.AddScoped<TypingTracker>();
+builder.Services.AddScoped<ConversationList>();
+builder.Services.AddScoped<RealtimeConnection>();
+builder.Services.AddScoped<ChatWorkspace>();
 
 await builder.Build().RunAsync();

@@ -1,0 +1,18 @@
+using NexusChat.Contracts.Accounts;
+
+namespace NexusChat.Client.Rest;
+
+/// <summary>/api/users: the signed-in user and the people directory.</summary>
+public sealed class UsersClient(RestTransport transport)
+{
+    public Task<UserDto> GetMeAsync(CancellationToken cancellationToken = default) =>
+        transport.SendAsync<UserDto>(HttpMethod.Get, "api/users/me", null, cancellationToken);
+
+    public Task<UserDto> GetAsync(string userId, CancellationToken cancellationToken = default) =>
+        transport.SendAsync<UserDto>(HttpMethod.Get, $"api/users/{Uri.EscapeDataString(userId)}", null, cancellationToken);
+
+    /// <summary>Users whose username or display name starts with <paramref name="text"/>.</summary>
+    public Task<Page<UserDto>> SearchAsync(string text, int limit = 20, CancellationToken cancellationToken = default) =>
+        transport.SendAsync<Page<UserDto>>(HttpMethod.Get,
+            $"api/users?search={Uri.EscapeDataString(text)}&limit={limit}", null, cancellationToken);
+}

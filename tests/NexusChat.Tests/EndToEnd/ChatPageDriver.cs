@@ -1,0 +1,130 @@
+using Microsoft.Playwright;
+using NexusChat.Tests.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace NexusChat.Tests.EndToEnd;
+
+/// <summary>
+/// One person using NexusChat in a browser, driven through what they see: labels, roles and button names (the
+/// markup contract in src/NexusChat.Web.Client), never component internals.
+/// </summary>
+public sealed class ChatPageDriver(BrowserSession session, string username, string displayName)
+{
+    public const string Password = "correct horse battery";
+
+    public BrowserSession Session { get; } = session;
+
+    public IPage Page => Session.Page;
+
+    public string Username { get; } = username;
+
+    public string DisplayName { get; } = displayName;
+
+    public ILocator Conversations => Page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" });
+
+    public ILocator Messages => Page.GetByRole(AriaRole.Log, new() { Name = "Messages" }).Locator("article[data-seq]");
+
+    public ILocator Banner => Page.GetByTestId("connection-banner");
+
+    public static string NewUsername(string who) => $"{who}{Guid.NewGuid():N}"[..16];
+
+    public async Task RegisterAsync()
+    {
+        await OpenAppAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
+        await Page.GetByLabel("Username").FillAsync(Username);
+        await Page.GetByLabel("Display name").FillAsync(DisplayName);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public async Task SignInAsync()
+    {
+        await OpenAppAsync();
+        await Page.GetByLabel("Username").FillAsync(Username);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public async Task CreateChannelAsync(string name)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New channel" }).ClickAsync();
+        await Page.GetByLabel("Channel name").FillAsync(name);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await ExpectHeadingAsync(name);
+    }
+
+    public async Task AddPersonAsync(ChatPageDriver person)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add people" }).ClickAsync();
+        await PickPersonAsync(person);
+        await Page.Keyboard.PressAsync("Escape");
+    }
+
+    public async Task StartDirectMessageAsync(ChatPageDriver person)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "New direct message" }).ClickAsync();
+        await PickPersonAsync(person);
+        await ExpectHeadingAsync(person.DisplayName);
+    }
+
+    public ILocator ConversationLink(string name) => Conversations.GetByRole(AriaRole.Link, new() { Name = name });
+
+    public ILocator UnreadBadge(string name) => ConversationLink(name).GetByTestId("unread-badge");
+
+    public async Task OpenConversationAsync(string name)
+    {
+        await ConversationLink(name).ClickAsync();
+        await ExpectHeadingAsync(name);
+    }
+
+    public async Task SendAsync(string text)
+    {
+        var composer = Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+        await composer.FillAsync(text);
+        await composer.PressAsync("Enter");
+    }
+
+    public ILocator Message(string text) => Messages.Filter(new() { Has = Page.Locator(".message-text", new() { HasTextString = text }) });
+
+    /// <summary>The texts of the messages shown, top to bottom.</summary>
+    public async Task<IReadOnlyList<string>> MessageTextsAsync() => await Messages.Locator(".message-text").AllInnerTextsAsync();
+
+    public async Task ReactAsync(string messageText, string emoji)
+    {
+        var message = Message(messageText);
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "React", Exact = true }).ClickAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = emoji, Exact = true }).ClickAsync();
+    }
+
+    public async Task EditAsync(string messageText, string newText)
+    {
+        var message = Message(messageText);
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true }).ClickAsync();
+        var editor = Page.GetByRole(AriaRole.Textbox, new() { Name = "Edit message" });
+        await editor.FillAsync(newText);
+        await editor.PressAsync("Enter");
+    }
+
+    public Task<string> ScreenshotAsync(string name) => Session.SaveScreenshotAsync(name);
+
+    private async Task OpenAppAsync()
+    {
+        await Page.GotoAsync("/", new() { Timeout = 60_000 });
+        // The first load fetches the .NET runtime; a busy machine needs time.
+        await Page.GetByLabel("Username").WaitForAsync(new() { Timeout = 60_000 });
+    }
+
+    private async Task PickPersonAsync(ChatPageDriver person)
+    {
+        await Page.GetByLabel("Search people").FillAsync(person.Username);
+        await Page.GetByRole(AriaRole.Button, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
+    }
+
+    private Task ExpectHeadingAsync(string name) =>
+        Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+}

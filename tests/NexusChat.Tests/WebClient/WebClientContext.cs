@@ -1,0 +1,27 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NexusChat.Web.Client.Shared;
+
+namespace NexusChat.Tests.WebClient;
+
+/// <summary>
+/// A bUnit context with what the client's components inject. The browser module's calls (focus, key handling,
+/// scrolling) do nothing here: loose JS interop answers them with defaults, and the logic under test is in C#.
+/// Disposed asynchronously because the browser module's wrapper only implements IAsyncDisposable.
+/// </summary>
+public abstract class WebClientContext : BunitContext, IAsyncLifetime
+{
+    protected WebClientContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddScoped<BrowserInterop>();
+        Services.AddSingleton<TimeProvider>(Time);
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero));
+}
