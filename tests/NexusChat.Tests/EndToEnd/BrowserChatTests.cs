@@ -39,6 +39,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
 
         await ana.Driver.CreateChannelAsync(channel);
         await ana.Driver.AddPersonAsync(ben.Driver);
+        await ben.Driver.ShowConversationsAsync();
         await Expect(ben.Driver.ConversationLink(channel)).ToBeVisibleAsync();
 
         await ana.Driver.SendAsync("hello ben");
@@ -47,7 +48,9 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
 
         await ben.Driver.OpenConversationAsync(channel);
         await Expect(ben.Driver.Message("second message")).ToBeVisibleAsync();
+        await ben.Driver.ShowConversationsAsync();
         await Expect(ben.Driver.UnreadBadge(channel)).ToHaveCountAsync(0);
+        await ben.Driver.OpenConversationAsync(channel);
 
         await ben.Driver.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).PressSequentiallyAsync("typing");
         await Expect(ana.Driver.Page.GetByTestId("typing-indicator")).ToContainTextAsync("is typing");

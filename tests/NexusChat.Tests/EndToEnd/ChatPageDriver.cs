@@ -72,10 +72,21 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
 
     public ILocator ConversationLink(string name) => Conversations.GetByRole(AriaRole.Link, new() { Name = name });
 
+    /// <summary>On a narrow screen the conversation list is a panel behind the ☰ button; opens it when it is closed.</summary>
+    public async Task ShowConversationsAsync()
+    {
+        var toggle = Page.Locator("button.sidebar-toggle");
+        if (await toggle.IsVisibleAsync() && await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await toggle.ClickAsync();
+        }
+    }
+
     public ILocator UnreadBadge(string name) => ConversationLink(name).GetByTestId("unread-badge");
 
     public async Task OpenConversationAsync(string name)
     {
+        await ShowConversationsAsync();
         await ConversationLink(name).ClickAsync();
         await ExpectHeadingAsync(name);
     }
