@@ -62,6 +62,12 @@ public interface IChatHub
 /// <param name="LastSeenAt">When the user was last connected; null while connected or when never seen.</param>
 public sealed record PresenceDto(string UserId, string Status, DateTimeOffset? LastSeenAt);
 
+public static class ChatHubLimits
+{
+    /// <summary>The most users one <c>GetPresence</c> call may ask about.</summary>
+    public const int MaxPresenceQuery = 500;
+}
+
 public static class PresenceStatus
 {
     /// <summary>At least one connection of the user says online.</summary>

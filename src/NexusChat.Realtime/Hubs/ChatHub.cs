@@ -29,9 +29,6 @@ public sealed partial class ChatHub(
 
     private string UserId => Context.User!.UserId();
 
-    /// <summary>The most users one <see cref="GetPresence"/> call may ask about.</summary>
-    public const int MaxPresenceQuery = 500;
-
     public override async Task OnConnectedAsync()
     {
         sessions.Add(Context.User!.SessionId(), Context);
@@ -118,9 +115,9 @@ public sealed partial class ChatHub(
     /// <summary>The presence of those of <paramref name="userIds"/> who share a conversation with the caller.</summary>
     public async Task<IReadOnlyList<PresenceDto>> GetPresence(IReadOnlyList<string> userIds)
     {
-        if (userIds is null || userIds.Count > MaxPresenceQuery)
+        if (userIds is null || userIds.Count > ChatHubLimits.MaxPresenceQuery)
         {
-            throw HubErrors.Validation("userIds", $"Ask about 0 to {MaxPresenceQuery} users at a time.");
+            throw HubErrors.Validation("userIds", $"Ask about 0 to {ChatHubLimits.MaxPresenceQuery} users at a time.");
         }
 
         var known = await contacts.ContactsAsync(UserId, Context.ConnectionAborted);

@@ -27,6 +27,7 @@ public sealed partial class ChatWorkspace(
     BrowserInterop browser,
     ILogger<ChatWorkspace> logger) : IAsyncDisposable
 {
+    private readonly HashSet<string> _memberIds = new(StringComparer.Ordinal);
     private CancellationTokenSource? _running;
     private DotNetObjectReference<ChatWorkspace>? _self;
     private IJSObjectReference? _visibilityWatch;
@@ -150,6 +151,7 @@ public sealed partial class ChatWorkspace(
     /// <summary>Shows a conversation the user just created, joined or opened before the hub says so.</summary>
     public void Adopt(ConversationDto conversation)
     {
+        RememberMembers(conversation);
         conversations.Upsert(conversation);
         realtime.Current?.Track(conversation.Id, conversation.LastSeq, conversation.Version);
         _ = RefreshPresenceAsync();
@@ -205,6 +207,7 @@ public sealed partial class ChatWorkspace(
         connection.ReadStateChanged += OnReadStateChanged;
         connection.ConversationUpdated += conversation =>
         {
+            RememberMembers(conversation);
             conversations.Upsert(conversation);
             ConversationChanged?.Invoke(conversation);
             _ = RefreshPresenceAsync();
@@ -274,9 +277,19 @@ public sealed partial class ChatWorkspace(
         }
     }
 
+    /// <summary>Channel members shown in member lists get presence dots too, not only DM partners.</summary>
+    private void RememberMembers(ConversationDto conversation)
+    {
+        foreach (var member in conversation.Members ?? [])
+        {
+            _memberIds.Add(member.UserId);
+        }
+    }
+
     private async Task RefreshPresenceAsync()
     {
-        var partners = conversations.Ordered.Where(e => e.OtherUserId is not null).Select(e => e.OtherUserId!).Distinct().ToList();
+        var partners = conversations.Ordered.Where(e => e.OtherUserId is not null).Select(e => e.OtherUserId!)
+            .Concat(_memberIds).Distinct().Take(ChatHubLimits.MaxPresenceQuery).ToList();
         if (partners.Count == 0 || realtime.Current is not { State: ChatConnectionState.Connected } hub)
         {
             return;
