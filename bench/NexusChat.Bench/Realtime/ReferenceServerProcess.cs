@@ -47,7 +47,9 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"the reference server exited with {process.ExitCode} before listening");
+        // Its output ended: it is exiting (e.g. the port is taken); wait so its exit code can be reported.
+        await process.WaitForExitAsync(cancellationToken);
+        throw new InvalidOperationException($"the reference server exited with {process.ExitCode} before listening (is port {port} taken? --reference-port)");
     }
 
     public async ValueTask DisposeAsync()

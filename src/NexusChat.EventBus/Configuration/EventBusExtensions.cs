@@ -36,6 +36,8 @@ public static class EventBusExtensions
             .Validate(o => o.MaxAttempts >= 1, "EventBus:MaxAttempts must be at least 1.")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "EventBus retry delays must be positive and the maximum at least the base.")
             .Validate(o => o.PrefetchCount > 0, "EventBus:PrefetchCount must be positive.")
+            .Validate(o => o.ConsumerConcurrency is > 0 && o.ConsumerConcurrency <= o.PrefetchCount,
+                "EventBus:ConsumerConcurrency must be between 1 and PrefetchCount.")
             .ValidateOnStart();
 
         services.AddMetrics();

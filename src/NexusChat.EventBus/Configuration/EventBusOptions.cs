@@ -20,6 +20,13 @@ public sealed class EventBusOptions
     public ushort PrefetchCount { get; set; } = 16;
 
     /// <summary>
+    /// Handlers running at once on this consumer (at most <see cref="PrefetchCount"/> are in hand). 1 keeps the broker's
+    /// order; more lets a subscriber whose handlers mostly wait on I/O (realtime: a store read, then backplane
+    /// publishes) keep up with a busy conversation, at the price of order, which its clients restore by seq.
+    /// </summary>
+    public ushort ConsumerConcurrency { get; set; } = 1;
+
+    /// <summary>
     /// How long a handled event id is remembered. Longer than any republish window (outbox retries, parking-lot
     /// replays) so a late duplicate is still recognised.
     /// </summary>

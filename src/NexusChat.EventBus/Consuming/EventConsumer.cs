@@ -55,7 +55,10 @@ internal sealed partial class EventConsumer(
 
     private async Task<IChannel> StartConsumingAsync(CancellationToken stoppingToken)
     {
-        var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+        var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
+                consumerDispatchConcurrency: options.Value.ConsumerConcurrency),
+            stoppingToken);
         try
         {
             await topology.DeclareAsync(channel, subscriptions.Value.RoutingKeys, stoppingToken);

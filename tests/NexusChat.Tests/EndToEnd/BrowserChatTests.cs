@@ -128,6 +128,30 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
     }
 
     [SkippableFact]
+    public async Task OpeningAConversationOnOneDeviceClearsItsBadgeOnTheOther()
+    {
+        await using var ana = await PersonAsync("ana", Desktop);
+        await using var ben = await PersonAsync("ben", Desktop);
+        await ana.Driver.RegisterAsync();
+        await ben.Driver.RegisterAsync();
+        await using var benPhone = new Person(new ChatPageDriver(
+            await _browser.NewSessionAsync(_fixture.WebAddress, new BrowserNewContextOptions(Phone)), ben.Driver.Username, ben.Driver.DisplayName));
+        await benPhone.Driver.SignInAsync();
+        var channel = $"news-{Guid.NewGuid():N}"[..13];
+        await ana.Driver.CreateChannelAsync(channel);
+        await ana.Driver.AddPersonAsync(ben.Driver);
+
+        await ana.Driver.SendAsync("read me anywhere");
+        await benPhone.Driver.ShowConversationsAsync();
+        await Expect(ben.Driver.UnreadBadge(channel)).ToHaveTextAsync("1");
+        await Expect(benPhone.Driver.UnreadBadge(channel)).ToHaveTextAsync("1");
+
+        await ben.Driver.OpenConversationAsync(channel);
+        await Expect(benPhone.Driver.UnreadBadge(channel)).ToHaveCountAsync(0);
+        AssertNoPageProblems(ana, ben, benPhone);
+    }
+
+    [SkippableFact]
     public async Task HostileTextRendersAsTextAndLinksOpenSafely()
     {
         await using var ana = await PersonAsync("ana", Desktop);
