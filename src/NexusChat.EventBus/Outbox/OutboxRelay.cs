@@ -9,8 +9,8 @@ using StackExchange.Redis;
 namespace NexusChat.EventBus.Outbox;
 
 /// <summary>
-/// Publishes pending outbox messages a batch at a time, in order, and marks each published only after the broker
-/// confirmed it. While
+/// Publishes pending outbox messages a batch at a time (batches in order, not the events within one) and marks each
+/// published only after the broker confirmed it. While
 /// the broker or the store fails it waits longer and longer and tries again, so a message is never dropped; one
 /// published but not yet marked is sent again, and consumers drop the duplicate by event id.
 /// </summary>
@@ -106,7 +106,8 @@ internal sealed partial class OutboxRelay(
         var pending = await store.GetPendingAsync(batchSize, cancellationToken);
         // The whole batch is in flight at once and the confirms are awaited together: awaiting each confirm before
         // the next publish capped the relay at one quorum-queue commit round trip per event (≈100 events/s here).
-        // Publishes start in outbox order on one channel, so the broker receives them in that order.
+        // The price is order within a batch, which no subscriber relies on (clients order messages by seq; the other
+        // handlers read current state or keep the maximum).
         var publishes = pending.Select(message => (message.EventId, Publish: publisher.PublishAsync(message.EventId, message.EventType,
             Encoding.UTF8.GetBytes(message.Payload), message.CreatedAt, message.TraceParent, cancellationToken))).ToList();
         try

@@ -68,8 +68,9 @@ public sealed class PresenceTests(HostModeAppFixture fixture, ITestOutputHelper 
         await using var watcher = await RecordingChatClient.ToReplicaAsync(fixture, world.Member2, "realtime-3", timeout.Token);
         var phone = await RecordingChatClient.ToReplicaAsync(fixture, ana, "realtime-1", timeout.Token);
         var laptop = await RecordingChatClient.ToReplicaAsync(fixture, ana, "realtime-2", timeout.Token);
-        // The handshake completes before the server has recorded the connection; a first call is served only after.
-        await laptop.Connection.GetPresenceAsync([], timeout.Token);
+        // Said explicitly, so the laptop's status is in Redis before the phone's changes (the handshake completes
+        // before the server records a new connection).
+        await laptop.Connection.SetPresenceAsync(PresenceStatus.Online, timeout.Token);
 
         // Away on one device, online on the other: online wins.
         await phone.Connection.SetPresenceAsync(PresenceStatus.Away, timeout.Token);
