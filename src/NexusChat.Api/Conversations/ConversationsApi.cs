@@ -19,6 +19,8 @@ public static class ConversationsApi
             .WithSummary("Create a channel, or get-or-create the direct conversation with one user.");
         conversations.MapGet("/", ListConversations).WithName(nameof(ListConversations))
             .WithSummary("My conversations, most recently active first, with unread and mention counts.");
+        conversations.MapGet("/public", PublicChannelsApi.ListPublicChannels).WithName(nameof(PublicChannelsApi.ListPublicChannels))
+            .WithSummary("Public channels whose name starts with search (ignoring case), by name; myRole is set where you are a member.");
         conversations.MapGet("/{id}", GetConversation).WithName(nameof(GetConversation));
         conversations.MapPatch("/{id}", UpdateConversation).WithName(nameof(UpdateConversation))
             .WithSummary("Rename a channel or change its topic (owner and admins).");

@@ -4,14 +4,29 @@ using NexusChat.Contracts.Conversations;
 namespace NexusChat.Client.Rest;
 
 /// <summary>
-/// /api/conversations: channels and direct conversations, membership and read state. The API has no route that
-/// lists public channels a user has not joined; a public channel is reached by its id (a shared link).
+/// /api/conversations: channels and direct conversations, the public channel directory, membership and read state.
 /// </summary>
 public sealed class ConversationsClient(RestTransport transport)
 {
     /// <summary>The caller's conversations, most recently active first, with unread and mention counts (no members).</summary>
     public Task<Page<ConversationDto>> ListAsync(int limit = 100, CancellationToken cancellationToken = default) =>
         transport.SendAsync<Page<ConversationDto>>(HttpMethod.Get, $"api/conversations?limit={limit}", null, cancellationToken);
+
+    /// <summary>
+    /// Public channels whose name starts with <paramref name="search"/> (ignoring case; all when empty), by name, each
+    /// with MyRole set when the caller is a member. Pass a page's Next as <paramref name="after"/> for the following one.
+    /// </summary>
+    public Task<Page<ConversationDto>> ListPublicChannelsAsync(
+        string? search = null, string? after = null, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        var query = $"api/conversations/public?limit={limit}&search={Uri.EscapeDataString(search ?? string.Empty)}";
+        if (after is not null)
+        {
+            query += $"&after={Uri.EscapeDataString(after)}";
+        }
+
+        return transport.SendAsync<Page<ConversationDto>>(HttpMethod.Get, query, null, cancellationToken);
+    }
 
     /// <summary>One conversation with its members (a public channel can be previewed before joining).</summary>
     public Task<ConversationDto> GetAsync(string conversationId, CancellationToken cancellationToken = default) =>

@@ -9,16 +9,22 @@ internal sealed class ConversationDocument
     [BsonId]
     public required string Id { get; init; }
 
-    [BsonElement("type")]
+    [BsonElement(MongoConversationStore.TypeField)]
     public required string Type { get; init; }
 
-    [BsonElement("name")]
+    [BsonElement(MongoConversationStore.NameField)]
     public string? Name { get; init; }
+
+    // The upper-invariant name (see ChannelNames), so the public directory's case-insensitive prefix search is an
+    // anchored case-sensitive match the index bounds. Absent on direct conversations.
+    [BsonElement(MongoConversationStore.NormalizedNameField)]
+    [BsonIgnoreIfNull]
+    public string? NormalizedName { get; init; }
 
     [BsonElement("topic")]
     public string? Topic { get; init; }
 
-    [BsonElement("visibility")]
+    [BsonElement(MongoConversationStore.VisibilityField)]
     public string? Visibility { get; init; }
 
     // Absent on channels, so the partial unique index on it covers direct conversations only.
@@ -48,6 +54,7 @@ internal sealed class ConversationDocument
         Id = conversation.Id,
         Type = conversation.Type,
         Name = conversation.Name,
+        NormalizedName = ChannelNames.Normalize(conversation.Name),
         Topic = conversation.Topic,
         Visibility = conversation.Visibility,
         DirectKey = directKey,

@@ -96,6 +96,15 @@ public interface IConversationStore
     Task<IReadOnlyList<ConversationSummary>> ListForUserAsync(string userId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The public channels whose name starts with <paramref name="namePrefix"/> compared case-insensitively (all of
+    /// them when it is null or empty), ordered by that case-folded name and then by id, at most
+    /// <paramref name="limit"/>. <paramref name="after"/> is the id of the last channel of the previous page; the page
+    /// continues from that channel's current position, and is empty when it is not a public channel.
+    /// </summary>
+    Task<IReadOnlyList<ConversationRecord>> ListPublicChannelsAsync(
+        string? namePrefix, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Messages that contain every word of <paramref name="query"/> (whole words, case-insensitive), from the
     /// conversations the user is a member of, not deleted, newest first, at most <paramref name="limit"/>.
     /// </summary>

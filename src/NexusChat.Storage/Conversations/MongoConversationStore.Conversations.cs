@@ -65,6 +65,7 @@ public sealed partial class MongoConversationStore
         if (name is not null)
         {
             changes.Add(Builders<ConversationDocument>.Update.Set(c => c.Name, name));
+            changes.Add(Builders<ConversationDocument>.Update.Set(c => c.NormalizedName, ChannelNames.Normalize(name)));
         }
 
         if (topic is not null)

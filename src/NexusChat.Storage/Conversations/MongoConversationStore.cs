@@ -16,6 +16,10 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     internal const string MembersCollection = "members";
     internal const string MessagesCollection = "messages";
     internal const string DirectKeyField = "directKey";
+    internal const string TypeField = "type";
+    internal const string VisibilityField = "visibility";
+    internal const string NameField = "name";
+    internal const string NormalizedNameField = "normalizedName";
     internal const string ConversationIdField = "conversationId";
     internal const string UserIdField = "userId";
     internal const string SeqField = "seq";

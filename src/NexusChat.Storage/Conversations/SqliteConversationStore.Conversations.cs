@@ -59,9 +59,15 @@ public sealed partial class SqliteConversationStore
         return WriteAsync(async (connection, transaction) =>
         {
             await using var update = Command(connection, transaction,
-                "UPDATE conversations SET name = coalesce($name, name), topic = coalesce($topic, topic) WHERE id = $id;");
+                """
+                UPDATE conversations
+                SET name = coalesce($name, name), normalized_name = coalesce($normalizedName, normalized_name),
+                    topic = coalesce($topic, topic)
+                WHERE id = $id;
+                """);
             Bind(update, "$id", conversationId);
             Bind(update, "$name", name);
+            Bind(update, "$normalizedName", ChannelNames.Normalize(name));
             Bind(update, "$topic", topic);
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -92,13 +98,14 @@ public sealed partial class SqliteConversationStore
     {
         await using var insert = Command(connection, transaction,
             """
-            INSERT INTO conversations (id, type, name, topic, visibility, direct_key, created_by, created_at,
+            INSERT INTO conversations (id, type, name, normalized_name, topic, visibility, direct_key, created_by, created_at,
                                        last_activity_at, last_seq, version)
-            VALUES ($id, $type, $name, $topic, $visibility, $directKey, $createdBy, $createdAt, $createdAt, 0, 0);
+            VALUES ($id, $type, $name, $normalizedName, $topic, $visibility, $directKey, $createdBy, $createdAt, $createdAt, 0, 0);
             """);
         Bind(insert, "$id", conversation.Id);
         Bind(insert, "$type", conversation.Type);
         Bind(insert, "$name", conversation.Name);
+        Bind(insert, "$normalizedName", ChannelNames.Normalize(conversation.Name));
         Bind(insert, "$topic", conversation.Topic);
         Bind(insert, "$visibility", conversation.Visibility);
         Bind(insert, "$directKey", directKey);

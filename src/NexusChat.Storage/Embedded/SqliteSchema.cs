@@ -105,6 +105,16 @@ public static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (pk) WHERE published_at IS NULL;
         """,
+        // 4: the public channel directory. normalized_name is the upper-invariant name the store writes, so a
+        // case-insensitive prefix search is a range over the partial index, which holds public channels only and is
+        // already in (name, id) page order. Existing rows are filled with SQLite's upper(), which folds ASCII letters
+        // only: a channel named before this version with other cased letters matches as typed until it is renamed.
+        """
+        ALTER TABLE conversations ADD COLUMN normalized_name TEXT;
+        UPDATE conversations SET normalized_name = upper(name) WHERE name IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS conversations_public_by_name ON conversations (normalized_name, id)
+            WHERE type = 'channel' AND visibility = 'public';
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

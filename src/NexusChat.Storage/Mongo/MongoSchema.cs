@@ -77,6 +77,24 @@ public static class MongoSchema
                     new CreateIndexOptions { Name = "publishedAt_createdAt" }),
                 cancellationToken: cancellationToken);
         },
+        // 4: the public channel directory: a partial index of public channels in (normalizedName, _id) page order,
+        // and normalizedName for the channels written before it existed.
+        async (database, cancellationToken) =>
+        {
+            var conversations = database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection);
+            var filter = Builders<BsonDocument>.Filter;
+            await conversations.Indexes.CreateOneAsync(
+                new CreateIndexModel<BsonDocument>(
+                    Builders<BsonDocument>.IndexKeys.Ascending(MongoConversationStore.NormalizedNameField).Ascending("_id"),
+                    new CreateIndexOptions<BsonDocument>
+                    {
+                        Name = "publicChannels_normalizedName_id",
+                        PartialFilterExpression = filter.Eq(MongoConversationStore.TypeField, ConversationTypes.Channel)
+                            & filter.Eq(MongoConversationStore.VisibilityField, ChannelVisibility.Public),
+                    }),
+                cancellationToken: cancellationToken);
+            await ChannelNameBackfill.RunAsync(conversations, cancellationToken);
+        },
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             Row("delete another's message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("react", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
             Row("unreact", visibility, (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
+            Row("list public channels", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok));
             Row("mark read", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
         }
 
@@ -95,6 +96,7 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             "react" => (HttpMethod.Put, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "unreact" => (HttpMethod.Delete, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "mark read" => (HttpMethod.Post, $"{at}/read", new MarkReadRequest(2)),
+            "list public channels" => (HttpMethod.Get, $"/api/conversations/public?search={Uri.EscapeDataString(channel.Name!)}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
 

@@ -8,7 +8,7 @@ namespace NexusChat.Tests.Storage;
 /// test class derives from this and supplies initialized stores over fresh databases; a provider whose server is not
 /// available skips every test with the reason.
 /// </summary>
-public abstract class ConversationStoreContractTests
+public abstract partial class ConversationStoreContractTests
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
