@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using NexusChat.Tests.Browser;
+using NexusChat.Tests.EventBus;
 using NexusChat.Tests.Hosting;
 using NexusChat.Tests.Realtime;
 using Xunit.Abstractions;
@@ -92,11 +93,12 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
     {
         await using var ana = await PersonAsync("ana", Desktop);
         await using var ben = await PersonAsync("ben", Desktop);
+        var start = await RealtimeReplicas.ConnectionsAsync(_fixture, CancellationToken.None);
         await ben.Driver.RegisterAsync();
-        var before = await RealtimeReplicas.ConnectionsAsync(_fixture, CancellationToken.None);
+        var before = await ConnectionsOnceAsync(start.Values.Sum() + 1);
         await ana.Driver.RegisterAsync();
-        await Expect(ana.Driver.Banner).ToHaveAttributeAsync("data-state", "connected");
-        var victim = await ReplicaThatGainedAConnectionAsync(before);
+        var after = await ConnectionsOnceAsync(start.Values.Sum() + 2);
+        var victim = ReplicaThatGained(before, after);
         var channel = $"ops-{Guid.NewGuid():N}"[..12];
         await ana.Driver.CreateChannelAsync(channel);
         await ana.Driver.AddPersonAsync(ben.Driver);
@@ -193,13 +195,20 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         return new Person(new ChatPageDriver(session, ChatPageDriver.NewUsername(who), $"{char.ToUpperInvariant(who[0])}{who[1..]} {Guid.NewGuid():N}"[..12]));
     }
 
-    private async Task<string> ReplicaThatGainedAConnectionAsync(Dictionary<string, long> before)
+    /// <summary>The replicas' connection counts once they add up to <paramref name="total"/> (a browser connects after sign-in).</summary>
+    private async Task<Dictionary<string, long>> ConnectionsOnceAsync(long total)
     {
-        var now = await RealtimeReplicas.ConnectionsAsync(_fixture, CancellationToken.None);
-        var gained = now.Where(c => c.Value > before[c.Key]).Select(c => c.Key).ToList();
-        Assert.True(gained.Count == 1, $"expected one replica to gain Ana's connection: {string.Join(", ", now.Select(c => $"{c.Key} {before[c.Key]}→{c.Value}"))}");
-        return gained[0];
+        Dictionary<string, long> counts = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            counts = await RealtimeReplicas.ConnectionsAsync(_fixture, CancellationToken.None);
+            return counts.Values.Sum() == total;
+        }, TimeSpan.FromSeconds(30), () => $"expected {total} connections in all: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
+        return counts;
     }
+
+    private static string ReplicaThatGained(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Single(c => c.Value > before[c.Key]).Key;
 
     /// <summary>Records every state the banner takes: a reconnect can be over before a poll would see it.</summary>
     private static Task RecordBannerStatesAsync(IPage page) => page.EvaluateAsync("""
