@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
 using NexusChat.EventBus.Abstractions;
+using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
 
@@ -12,24 +13,39 @@ namespace NexusChat.Realtime.Delivery;
 /// conversation as they see it (their role, the member list); a removed member gets it with no role, meaning "you
 /// are no longer in it".
 /// </summary>
-public sealed class ConversationChangedHandler(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub) :
+public sealed class ConversationChangedHandler(
+    IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, MembershipChanges membership) :
     IIntegrationEventHandler<ConversationCreated>,
     IIntegrationEventHandler<ConversationUpdated>,
     IIntegrationEventHandler<MemberAdded>,
     IIntegrationEventHandler<MemberRemoved>,
     IIntegrationEventHandler<MemberRoleChanged>
 {
-    public Task HandleAsync(ConversationCreated @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.Conversation.Id, null, cancellationToken);
+    public async Task HandleAsync(ConversationCreated @event, CancellationToken cancellationToken)
+    {
+        // Group membership first: a message sent right after the conversation appears must already reach its members.
+        foreach (var member in @event.Members)
+        {
+            await membership.PublishAsync(@event.Conversation.Id, member.UserId, joined: true);
+        }
+
+        await PushAsync(@event.Conversation.Id, null, cancellationToken);
+    }
 
     public Task HandleAsync(ConversationUpdated @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Conversation.Id, null, cancellationToken);
 
-    public Task HandleAsync(MemberAdded @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.Member.ConversationId, null, cancellationToken);
+    public async Task HandleAsync(MemberAdded @event, CancellationToken cancellationToken)
+    {
+        await membership.PublishAsync(@event.Member.ConversationId, @event.Member.UserId, joined: true);
+        await PushAsync(@event.Member.ConversationId, null, cancellationToken);
+    }
 
-    public Task HandleAsync(MemberRemoved @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.ConversationId, @event.UserId, cancellationToken);
+    public async Task HandleAsync(MemberRemoved @event, CancellationToken cancellationToken)
+    {
+        await membership.PublishAsync(@event.ConversationId, @event.UserId, joined: false);
+        await PushAsync(@event.ConversationId, @event.UserId, cancellationToken);
+    }
 
     public Task HandleAsync(MemberRoleChanged @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Member.ConversationId, null, cancellationToken);

@@ -4,6 +4,7 @@ using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
 using NexusChat.Identity;
+using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Presence;
 using NexusChat.Realtime.Sessions;
 using NexusChat.Storage.Conversations;
@@ -18,7 +19,7 @@ namespace NexusChat.Realtime.Hubs;
 [Authorize]
 public sealed partial class ChatHub(
     ConnectedSessions sessions, MessageSender sender, IConversationStore conversations, PresenceTracker presence,
-    PresenceNotifier contacts, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    PresenceNotifier contacts, LocalConnections local, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -32,6 +33,14 @@ public sealed partial class ChatHub(
     public override async Task OnConnectedAsync()
     {
         sessions.Add(Context.User!.SessionId(), Context);
+        // Registered before the conversations are read: a membership change published in between is applied to this
+        // connection by MembershipChanges, and one committed before is in the list.
+        local.Add(UserId, Context.ConnectionId);
+        foreach (var summary in await conversations.ListForUserAsync(UserId, ConversationGroups.MaxPerConnection, Context.ConnectionAborted))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroups.Of(summary.Conversation.Id), Context.ConnectionAborted);
+        }
+
         try
         {
             await presence.ConnectedAsync(UserId, Context.ConnectionId, Context.ConnectionAborted);
@@ -46,6 +55,8 @@ public sealed partial class ChatHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Remove(Context.User!.SessionId(), Context);
+        // SignalR drops the connection from its groups by itself.
+        local.Remove(UserId, Context.ConnectionId);
         try
         {
             await presence.DisconnectedAsync(UserId, Context.ConnectionId, CancellationToken.None);

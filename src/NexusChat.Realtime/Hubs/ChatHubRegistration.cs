@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using NexusChat.Conversations;
+using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Sessions;
 using StackExchange.Redis;
 
@@ -22,6 +23,9 @@ public static class ChatHubRegistration
         builder.Services.AddSingleton<ConnectedSessions>();
         builder.Services.AddSingleton<MessageSender>();
         builder.Services.AddHostedService<SessionRevocationListener>();
+        builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<MembershipChanges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MembershipChanges>());
         builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
         {
             options.Configuration.ChannelPrefix = RedisChannel.Literal("nexuschat");

@@ -29,7 +29,7 @@ public sealed class BrowseChannelsDialogTests : WebClientContext
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddScoped<AuthSession>();
-        Services.AddScoped<IAccessTokenSource, SessionTokens>();
+        Services.AddScoped<IAccessTokenSource>(services => services.GetRequiredService<AuthSession>());
         Services.AddScoped<RestTransport>();
         Services.AddScoped<UsersClient>();
         Services.AddScoped<ConversationsClient>();
@@ -100,17 +100,6 @@ public sealed class BrowseChannelsDialogTests : WebClientContext
     private static ConversationDto Channel(string id, string name, string? topic, string? role) => new(
         id, ConversationKinds.Channel, name, topic, ConversationKinds.Public, "owner", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
         0, 0, role, 0, 0, 0, null, null);
-
-    // The app hands out AuthSession itself, which the container would then dispose twice (AuthSession.Dispose is not
-    // idempotent); a forwarder that owns nothing keeps the test's teardown to one Dispose.
-    private sealed class SessionTokens(AuthSession session) : IAccessTokenSource
-    {
-        public string? AccessToken => session.AccessToken;
-
-        public Task<bool> TryRefreshAsync(CancellationToken cancellationToken) => session.TryRefreshAsync(cancellationToken);
-
-        public void OnSessionLost() => session.OnSessionLost();
-    }
 
     /// <summary>The routes the dialog uses: the directory (name prefix, keyset by id), join, get and sign-in.</summary>
     private sealed class StubApi : HttpMessageHandler

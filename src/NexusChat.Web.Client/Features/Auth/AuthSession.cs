@@ -141,10 +141,12 @@ public sealed class AuthSession : IAccessTokenSource, IDisposable
         End(null);
     }
 
+    // Idempotent: the container disposes the session once per registration it is reachable through (two here).
     public void Dispose()
     {
         _renewal?.Cancel();
         _renewal?.Dispose();
+        _renewal = null;
         _self.Dispose();
     }
 

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using NexusChat.Contracts.Realtime;
+using NexusChat.Realtime.Hubs;
+using StackExchange.Redis;
+
+namespace NexusChat.Realtime.Groups;
+
+/// <summary>
+/// Keeps conversation groups in step with membership on every replica. The replica that handles a membership event
+/// publishes it on a Redis channel; every replica (itself included) adds or removes its own connections of that user.
+/// A change missed while Redis was unreachable heals on the user's next connect, which joins the groups afresh.
+/// </summary>
+public sealed partial class MembershipChanges(
+    IConnectionMultiplexer redis, LocalConnections connections, IHubContext<ChatHub, IChatClient> hub,
+    ILogger<MembershipChanges> logger) : IHostedService
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("nexuschat:membership");
+    private ChannelMessageQueue? _queue;
+
+    public Task PublishAsync(string conversationId, string userId, bool joined) =>
+        redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new MembershipChange(conversationId, userId, joined)));
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+        _queue.OnMessage(async message =>
+        {
+            try
+            {
+                await ApplyAsync(JsonSerializer.Deserialize<MembershipChange>(message.Message.ToString())!);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+            {
+                LogUnreadable(exception);
+            }
+        });
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_queue is not null)
+        {
+            await _queue.UnsubscribeAsync();
+        }
+    }
+
+    private async Task ApplyAsync(MembershipChange change)
+    {
+        var group = ConversationGroups.Of(change.ConversationId);
+        foreach (var connectionId in connections.Of(change.UserId))
+        {
+            await (change.Joined
+                ? hub.Groups.AddToGroupAsync(connectionId, group)
+                : hub.Groups.RemoveFromGroupAsync(connectionId, group));
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Ignored an unreadable membership change")]
+    private partial void LogUnreadable(Exception exception);
+
+    private sealed record MembershipChange(string ConversationId, string UserId, bool Joined);
+}
