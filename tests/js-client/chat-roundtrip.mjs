@@ -122,6 +122,9 @@ async function connect(baseUrl, user, protocol) {
   const received = [];
   connection.on("MessageCreated", (raw) => received.push({ raw, message: camelCaseKeys(raw) }));
   await connection.start();
+  // The server serves a connection's first call only once the connection is in its conversations' groups
+  // (docs/protocol.md §7.3; a real client makes that call Sync). Any call does as a barrier here.
+  await connection.invoke("GetPresence", []);
 
   return {
     connection,

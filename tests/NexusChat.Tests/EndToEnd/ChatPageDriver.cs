@@ -60,7 +60,10 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add people" }).ClickAsync();
         await PickPersonAsync(person);
-        await Page.Keyboard.PressAsync("Escape");
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "Add people" });
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(person.DisplayName);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
     }
 
     public async Task StartDirectMessageAsync(ChatPageDriver person)

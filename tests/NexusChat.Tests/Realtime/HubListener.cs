@@ -49,6 +49,9 @@ public sealed class HubListener : IAsyncDisposable
             })
             .Build());
         await listener.Connection.StartAsync(cancellationToken);
+        // The handshake completes before the server has joined the connection to its conversations' groups; it serves
+        // the first invocation only after (docs/protocol.md: a client syncs after connecting for this reason).
+        await listener.Connection.InvokeAsync<IReadOnlyList<PresenceDto>>("GetPresence", Array.Empty<string>(), cancellationToken);
         return listener;
     }
 
