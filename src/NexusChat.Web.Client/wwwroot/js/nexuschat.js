@@ -122,12 +122,21 @@ export function trapFocus(dialog) {
             first.focus();
         }
     };
+    // Escape closes the dialog even when focus has fallen out of it (e.g. the button just used became disabled);
+    // inside it, the dialog's own handler does it.
+    const escape = (event) => {
+        if (event.key === 'Escape' && !dialog.contains(event.target)) {
+            dialog.querySelector('button[aria-label="Close"]')?.click();
+        }
+    };
     dialog.addEventListener('keydown', handler);
+    document.addEventListener('keydown', escape);
     const start = dialog.querySelector('.modal-body input, .modal-body textarea') ?? focusable()[0];
     start?.focus();
     return {
         dispose: () => {
             dialog.removeEventListener('keydown', handler);
+            document.removeEventListener('keydown', escape);
             if (opener && opener.isConnected) {
                 opener.focus();
             }
