@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using NexusChat.Tests.Hosting;
+using NexusChat.Tests.Web;
 
 namespace NexusChat.Tests.Realtime;
 
@@ -26,11 +27,16 @@ public static class RealtimeReplicas
         return counts;
     }
 
-    /// <summary>Starts a killed replica again and waits until it is healthy (later tests expect the full topology).</summary>
+    /// <summary>
+    /// Starts a killed replica again and waits until it is healthy and back in the gateway's rotation (later tests
+    /// expect the full topology, through the gateway too).
+    /// </summary>
     public static async Task RestartAsync(HostModeAppFixture fixture, string name)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, timeout.Token);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        using var web = fixture.CreateWebClient();
+        await ClusterHealth.WaitForAsync(web, "realtime", "Healthy", TimeSpan.FromSeconds(30));
     }
 }
