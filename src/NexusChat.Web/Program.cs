@@ -17,6 +17,7 @@ builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
 builder.AddClusterHealthChecks();
+builder.Services.AddPassiveHealthWindow();
 
 var app = builder.Build();
 
