@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using NexusChat.Storage.Embedded;
 
@@ -90,7 +89,7 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
 
         // A prefix match as a range over the raw text rather than LIKE: nothing in the user's input is a
         // wildcard, and both columns' indexes can serve the range (LIKE would also fold ASCII case).
-        var upperBound = PrefixUpperBound(normalizedPrefix);
+        var upperBound = SqlitePrefix.UpperBound(normalizedPrefix);
         string InRange(string column) =>
             upperBound is null ? $"{column} >= $prefix" : $"{column} >= $prefix AND {column} < $upperBound";
 
@@ -120,36 +119,6 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         }
 
         return users;
-    }
-
-    /// <summary>
-    /// The least text greater than every text that starts with <paramref name="prefix"/>: the prefix with its last
-    /// code point incremented. SQLite compares TEXT bytewise in UTF-8, which orders by code point. Null when no such
-    /// text exists (empty prefix, or only U+10FFFF), where the lower bound alone already selects exactly the matches.
-    /// </summary>
-    private static string? PrefixUpperBound(string prefix)
-    {
-        var runes = prefix.EnumerateRunes().ToList();
-        while (runes.Count > 0 && runes[^1].Value == 0x10FFFF)
-        {
-            runes.RemoveAt(runes.Count - 1);
-        }
-
-        if (runes.Count == 0)
-        {
-            return null;
-        }
-
-        var next = runes[^1].Value + 1;
-        // Surrogate code points are not text; the next scalar value after U+D7FF is U+E000.
-        runes[^1] = new Rune(next == 0xD800 ? 0xE000 : next);
-        var bound = new StringBuilder(prefix.Length + 1);
-        foreach (var rune in runes)
-        {
-            bound.Append(rune.ToString());
-        }
-
-        return bound.ToString();
     }
 
     private async Task<UserRecord?> FindOneAsync(string column, string value, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using NexusChat.Storage.Embedded;
+
 namespace NexusChat.Storage.Conversations;
 
 public sealed partial class SqliteConversationStore
@@ -11,7 +13,7 @@ public sealed partial class SqliteConversationStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var prefix = ChannelNames.Normalize(namePrefix) ?? string.Empty;
-        var upperBound = ChannelNames.PrefixUpperBound(prefix);
+        var upperBound = SqlitePrefix.UpperBound(prefix);
         return ReadAsync<IReadOnlyList<ConversationRecord>>(async (connection, transaction) =>
         {
             // The cursor is resolved to the channel's (name, id) position in the same snapshot; only a public channel
