@@ -7,6 +7,7 @@ using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
 using NexusChat.Api.Telemetry;
 using NexusChat.Conversations;
+using NexusChat.Conversations.Live;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
@@ -22,6 +23,8 @@ builder.AddRedisDependency();
 builder.AddMessagingDependency();
 builder.AddTurnDependency();
 builder.AddNexusChatIdentity();
+// Changes saved here reach the members' hub connections at once through the Redis backplane, without hosting the hub.
+builder.AddLiveDelivery();
 
 builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
 builder.Services.AddSingleton<ApiMetrics>();

@@ -1,3 +1,4 @@
+using NexusChat.Conversations.Live;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
 
@@ -5,9 +6,10 @@ namespace NexusChat.Conversations;
 
 /// <summary>
 /// Sending a message with the same rules and idempotency wherever it comes from (REST or hub): membership, text,
-/// client message id and reply checks, mentions of members resolved to user ids, then the store's atomic send.
+/// client message id and reply checks, mentions of members resolved to user ids, then the store's atomic send and
+/// the live push to the members.
 /// </summary>
-public sealed class MessageSender(IConversationStore conversations, IUserStore users)
+public sealed class MessageSender(IConversationStore conversations, IUserStore users, LivePush live)
 {
     private const int MaxMentions = 50;
 
@@ -43,7 +45,18 @@ public sealed class MessageSender(IConversationStore conversations, IUserStore u
         var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
         var stored = await conversations.SendMessageAsync(
             new NewMessage(conversationId, senderId, text!, replyToId, mentions, clientMessageId!), cancellationToken);
-        return stored is null ? new SendOutcome.NotFound() : new SendOutcome.Sent(stored);
+        if (stored is null)
+        {
+            return new SendOutcome.NotFound();
+        }
+
+        // A retry that found the message stored pushes nothing: the first send did, or the backstop does.
+        if (stored.Created)
+        {
+            await live.AfterCommitAsync(push => push.MessageCreatedAsync(stored.Value), "message-created");
+        }
+
+        return new SendOutcome.Sent(stored);
     }
 
     /// <summary>The ids of the conversation's members written as @username in the text (others stay plain text).</summary>

@@ -113,6 +113,7 @@ public static class MessagesApi
 
         var mentions = await services.Sender.MentionedMembersAsync(id, request.Text!, services.Aborted);
         var edited = await services.Conversations.EditMessageAsync(id, messageId, request.Text!, mentions, services.Aborted);
+        await PushChangeAsync(message, edited, services);
         return edited is null ? Problems.NotFound("message") : TypedResults.Ok(edited.ToDto(services.CallerId));
     }
 
@@ -137,6 +138,7 @@ public static class MessagesApi
         }
 
         var deleted = await services.Conversations.DeleteMessageAsync(id, messageId, services.Aborted);
+        await PushChangeAsync(message, deleted, services);
         return deleted is null ? Problems.NotFound("message") : TypedResults.Ok(deleted.ToDto(services.CallerId));
     }
 
@@ -163,6 +165,11 @@ public static class MessagesApi
         }
 
         var effective = await services.Conversations.MarkReadAsync(id, services.CallerId, request.Seq.Value, services.Aborted);
+        if (effective is { } position)
+        {
+            await services.Live.AfterCommitAsync(push => push.ReadStateChangedAsync(id, services.CallerId, position), "read-state");
+        }
+
         return effective is null
             ? Problems.NotFound("member")
             : TypedResults.Ok(new ReadStateDto(id, services.CallerId, effective.Value));
@@ -191,6 +198,7 @@ public static class MessagesApi
         var updated = add
             ? await store.AddReactionAsync(id, messageId, services.CallerId, emoji, services.Aborted)
             : await store.RemoveReactionAsync(id, messageId, services.CallerId, emoji, services.Aborted);
+        await PushChangeAsync(message, updated, services);
         return updated is null ? Problems.NotFound("message") : TypedResults.Ok(updated.ToDto(services.CallerId));
     }
 
@@ -207,6 +215,12 @@ public static class MessagesApi
         var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
         return message is null ? (null, Problems.NotFound("message")) : (message, null);
     }
+
+    /// <summary>Pushes a change to the members at once; a call that changed nothing (the same version) pushes nothing.</summary>
+    private static Task PushChangeAsync(MessageRecord before, MessageRecord? after, ConversationServices services) =>
+        after is null || after.Version == before.Version
+            ? Task.CompletedTask
+            : services.Live.AfterCommitAsync(push => push.MessageChangedAsync(after, CancellationToken.None), "message-changed");
 
     private static (IReadOnlyList<MessageRecord> Items, string? Next) Page(
         IReadOnlyList<MessageRecord> items, int limit, Func<MessageRecord, long> cursor) =>

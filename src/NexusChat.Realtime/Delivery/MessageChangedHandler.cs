@@ -1,27 +1,30 @@
-using Microsoft.AspNetCore.SignalR;
-using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Realtime.Delivery;
 
 /// <summary>
-/// Edits, deletes (tombstones) and reaction changes reach every member as <c>MessageUpdated</c>. Each member gets the
-/// message as they see it, since "did I react" differs per member.
+/// The backstop for edits, deletes (tombstones) and reaction changes: pushed as <c>MessageUpdated</c> to each member
+/// (as they see it) unless the replica that made the change already did (<see cref="LiveMarkers"/>).
 /// </summary>
-public sealed class MessageChangedHandler(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub)
+public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
     : IIntegrationEventHandler<MessageEdited>, IIntegrationEventHandler<MessageDeleted>, IIntegrationEventHandler<ReactionChanged>
 {
-    public Task HandleAsync(MessageEdited @event, CancellationToken cancellationToken) => PushAsync(@event.Message, cancellationToken);
+    public Task HandleAsync(MessageEdited @event, CancellationToken cancellationToken) =>
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
-    public Task HandleAsync(MessageDeleted @event, CancellationToken cancellationToken) => PushAsync(@event.Message, cancellationToken);
+    public Task HandleAsync(MessageDeleted @event, CancellationToken cancellationToken) =>
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
-    public Task HandleAsync(ReactionChanged @event, CancellationToken cancellationToken) => PushAsync(@event.Message, cancellationToken);
+    public Task HandleAsync(ReactionChanged @event, CancellationToken cancellationToken) =>
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
-    private async Task PushAsync(MessageRecord message, CancellationToken cancellationToken)
+    private async Task PushAsync(MessageRecord message, DateTimeOffset happenedAt, CancellationToken cancellationToken)
     {
-        var members = await conversations.ListMembersAsync(message.ConversationId, cancellationToken);
-        await Task.WhenAll(members.Select(member => hub.Clients.User(member.UserId).MessageUpdated(message.ToDto(member.UserId))));
+        if (!await markers.WasPushedAsync(LiveMarkers.ForMessage(message.ConversationId, message.Version), happenedAt, cancellationToken))
+        {
+            await live.MessageChangedAsync(message, cancellationToken);
+        }
     }
 }

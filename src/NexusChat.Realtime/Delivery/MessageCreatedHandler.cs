@@ -1,21 +1,22 @@
-using Microsoft.AspNetCore.SignalR;
-using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.Realtime.Groups;
-using NexusChat.Realtime.Hubs;
-using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Realtime.Delivery;
 
 /// <summary>
-/// Pushes a stored message to its conversation's group: one backplane publish, and every replica sends it to its own
-/// connections of the members. One realtime replica handles each event (competing consumers on the realtime queue);
-/// the event id makes a redelivered event a no-op. Delivery is still at least once (a replica that dies after
-/// pushing but before recording the event id pushes again on redelivery): clients drop a seq they hold.
+/// The backstop for new messages: the replica that stored a message pushed it to the conversation's group right after
+/// the commit (<see cref="LivePush"/>); this pushes only what that missed (the replica died in between, or Redis
+/// failed the push), so members get each message once in the normal case. One realtime replica handles each event
+/// (competing consumers on the realtime queue).
 /// </summary>
-public sealed class MessageCreatedHandler(IHubContext<ChatHub, IChatClient> hub) : IIntegrationEventHandler<MessageCreated>
+public sealed class MessageCreatedHandler(LivePush live, LiveMarkers markers) : IIntegrationEventHandler<MessageCreated>
 {
-    // A new message has no reactions yet, so every member sees the same message.
-    public Task HandleAsync(MessageCreated @event, CancellationToken cancellationToken) =>
-        hub.Clients.Group(ConversationGroups.Of(@event.Message.ConversationId)).MessageCreated(@event.Message.ToDto(@event.Message.SenderId));
+    public async Task HandleAsync(MessageCreated @event, CancellationToken cancellationToken)
+    {
+        var message = @event.Message;
+        if (!await markers.WasPushedAsync(LiveMarkers.ForMessage(message.ConversationId, message.Version), @event.CreationDate, cancellationToken))
+        {
+            await live.MessageCreatedAsync(message);
+        }
+    }
 }

@@ -1,14 +1,20 @@
-using Microsoft.AspNetCore.SignalR;
-using NexusChat.Contracts.Conversations;
-using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.Realtime.Hubs;
 
 namespace NexusChat.Realtime.Delivery;
 
-/// <summary>A read position moved (through REST or the hub): all of that user's devices learn it, so badges clear everywhere.</summary>
-public sealed class ReadStateChangedHandler(IHubContext<ChatHub, IChatClient> hub) : IIntegrationEventHandler<ReadStateChanged>
+/// <summary>
+/// The backstop for read positions (all of the reader's devices learn it, so badges clear everywhere), unless the
+/// replica that moved it already pushed it (<see cref="LiveMarkers"/>).
+/// </summary>
+public sealed class ReadStateChangedHandler(LivePush live, LiveMarkers markers) : IIntegrationEventHandler<ReadStateChanged>
 {
-    public Task HandleAsync(ReadStateChanged @event, CancellationToken cancellationToken) =>
-        hub.Clients.User(@event.UserId).ReadStateChanged(new ReadStateDto(@event.ConversationId, @event.UserId, @event.LastReadSeq));
+    public async Task HandleAsync(ReadStateChanged @event, CancellationToken cancellationToken)
+    {
+        var marker = LiveMarkers.ForReadState(@event.ConversationId, @event.UserId, @event.LastReadSeq);
+        if (!await markers.WasPushedAsync(marker, @event.CreationDate, cancellationToken))
+        {
+            await live.ReadStateChangedAsync(@event.ConversationId, @event.UserId, @event.LastReadSeq);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations.Live;
 using NexusChat.Realtime.Hubs;
 using StackExchange.Redis;
 

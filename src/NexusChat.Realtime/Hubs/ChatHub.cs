@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
+using NexusChat.Conversations.Live;
 using NexusChat.Identity;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Presence;
@@ -13,13 +14,14 @@ namespace NexusChat.Realtime.Hubs;
 
 /// <summary>
 /// The real-time endpoint clients keep open. Sends follow the REST rules (same <see cref="MessageSender"/>); the
-/// stored message reaches every member, the sender's other devices included, as <c>MessageCreated</c> through the
-/// event bus. After any reconnect a client calls <see cref="Sync"/> from the last seq it holds.
+/// stored message reaches every member, the sender's other devices included, as <c>MessageCreated</c> pushed right
+/// after the commit (the event bus delivers what that push missed). After any reconnect a client calls
+/// <see cref="Sync"/> from the last seq it holds.
 /// </summary>
 [Authorize]
 public sealed partial class ChatHub(
     ConnectedSessions sessions, MessageSender sender, IConversationStore conversations, PresenceTracker presence,
-    PresenceNotifier contacts, LocalConnections local, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    PresenceNotifier contacts, LocalConnections local, LivePush live, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -165,7 +167,7 @@ public sealed partial class ChatHub(
         await Clients.Users(others).TypingStarted(new TypingDto(conversationId, UserId, (int)TypingShownFor.TotalMilliseconds));
     }
 
-    /// <summary>Moves the caller's read position forward; all their devices learn it through the ReadStateChanged event.</summary>
+    /// <summary>Moves the caller's read position forward; all their devices learn it through a ReadStateChanged push.</summary>
     public async Task<ReadStateDto> MarkRead(string conversationId, long seq)
     {
         if (seq < 0)
@@ -183,6 +185,7 @@ public sealed partial class ChatHub(
 
         var effective = await conversations.MarkReadAsync(conversationId, UserId, seq, Context.ConnectionAborted)
             ?? throw HubErrors.NotFound("conversation");
+        await live.AfterCommitAsync(push => push.ReadStateChangedAsync(conversationId, UserId, effective), "read-state");
         return new ReadStateDto(conversationId, UserId, effective);
     }
 

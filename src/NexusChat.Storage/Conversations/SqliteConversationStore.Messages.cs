@@ -135,7 +135,7 @@ public sealed partial class SqliteConversationStore
     /// <summary>
     /// The shared shape of every message change: read the message under the write lock, leave a missing or deleted
     /// one alone, otherwise take the conversation's next version and let <paramref name="change"/> write; a change
-    /// that returns null found nothing to do, and the transaction rolls back so the version is not spent.
+    /// that returns null found nothing to do, and its write is discarded so the version is not spent.
     /// </summary>
     private async Task<MessageRecord?> ChangeMessageAsync(
         string conversationId,
@@ -143,29 +143,31 @@ public sealed partial class SqliteConversationStore
         Func<SqliteConnection, SqliteTransaction, MessageRecord, long, Task<(MessageRecord Changed, ConversationEvent Event)?>> change,
         CancellationToken cancellationToken)
     {
-        await using var write = await connections.BeginWriteAsync(cancellationToken);
-        var (connection, transaction) = (write.Connection, write.Transaction);
-        var current = await FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken);
-        if (current is null || current.Deleted)
+        var changed = await connections.WriteAsync(async write =>
         {
-            return current;
-        }
+            var (connection, transaction) = (write.Connection, write.Transaction);
+            var current = await FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken);
+            if (current is null || current.Deleted)
+            {
+                return current;
+            }
 
-        await using var bump = Command(connection, transaction,
-            "UPDATE conversations SET version = version + 1 WHERE id = $conversationId RETURNING version;");
-        Bind(bump, "$conversationId", conversationId);
-        var version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
-        var result = await change(connection, transaction, current, version);
-        if (result is null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return current;
-        }
+            await using var bump = Command(connection, transaction,
+                "UPDATE conversations SET version = version + 1 WHERE id = $conversationId RETURNING version;");
+            Bind(bump, "$conversationId", conversationId);
+            var version = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+            var result = await change(connection, transaction, current, version);
+            if (result is null)
+            {
+                write.Discard();
+                return current;
+            }
 
-        await SqliteOutbox.AppendAsync(connection, transaction, result.Value.Event, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await SqliteOutbox.AppendAsync(connection, transaction, result.Value.Event, cancellationToken);
+            return result.Value.Changed;
+        }, cancellationToken);
         outboxSignal?.Written();
-        return result.Value.Changed;
+        return changed;
     }
 
     private static async Task<MessageRecord?> FindMessageAsync(

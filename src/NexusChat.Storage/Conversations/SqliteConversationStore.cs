@@ -9,7 +9,8 @@ namespace NexusChat.Storage.Conversations;
 
 /// <summary>
 /// The embedded provider of <see cref="IConversationStore"/>, split by concern into partial files. Every change runs
-/// in a BEGIN IMMEDIATE transaction: it takes SQLite's single write lock before reading, so the reads that decide a
+/// in a BEGIN IMMEDIATE transaction shared with the process's other waiting writes (group commit,
+/// <see cref="SqliteGroupCommit"/>): it holds SQLite's single write lock before reading, so the reads that decide a
 /// write (the next seq, an existing client message id, a present reaction) cannot go stale before the commit, even
 /// with writers in other processes; the outbox row commits or rolls back with the change.
 /// </summary>
@@ -30,9 +31,7 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
     private async Task<T> WriteAsync<T>(
         Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var writing = await connections.BeginWriteAsync(cancellationToken);
-        var result = await write(writing.Connection, writing.Transaction);
-        await writing.Transaction.CommitAsync(cancellationToken);
+        var result = await connections.WriteAsync(w => write(w.Connection, w.Transaction), cancellationToken);
         // Also after a write that appended no event: a needless wake-up only costs the relay one empty query.
         outboxSignal?.Written();
         return result;

@@ -23,30 +23,21 @@ public sealed class SqliteConnectionFactory
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _groupCommit = new SqliteGroupCommit(this);
     }
 
     public string Path { get; }
 
-    // One write transaction at a time per process. SQLite admits one writer per database anyway; queueing a
-    // process's writers here (in order, without sleeping) instead of in SQLite's busy handler, which polls with sleeps
-    // of up to 100 ms, keeps tail latency low under concurrent sends. Writers in other processes still meet at
-    // SQLite's own lock.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteGroupCommit _groupCommit;
 
-    /// <summary>A connection with a BEGIN IMMEDIATE transaction: the database's write lock is held from the start.</summary>
-    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in this process's next shared write transaction (<see cref="SqliteGroupCommit"/>);
+    /// the task completes once that transaction committed.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> write, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await OpenAsync(cancellationToken);
-            return new SqliteWrite(connection, connection.BeginTransaction(deferred: false), _writeGate);
-        }
-        catch
-        {
-            _writeGate.Release();
-            throw;
-        }
+        return _groupCommit.WriteAsync(write, cancellationToken);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -60,6 +60,9 @@ public sealed class HostModeAppFixture : IAsyncLifetime
             ? $"{name} {state.Snapshot.State?.Text}/{state.Snapshot.HealthStatus}"
             : $"{name} unknown"));
 
+    /// <summary>The embedded store every replica shares, for tests that write as a replica would (and then die).</summary>
+    public string EmbeddedStorePath => Path.Combine(_dataDirectory, "nexuschat.db");
+
     public HttpClient CreateWebClient() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task DisposeAsync()

@@ -1,4 +1,4 @@
-namespace NexusChat.Realtime.Groups;
+namespace NexusChat.Conversations.Live;
 
 /// <summary>
 /// Each conversation is a SignalR group holding its members' connections on every replica. A new message is then one
