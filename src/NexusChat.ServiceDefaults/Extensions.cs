@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NexusChat.Contracts.Hosting;
+using NexusChat.ServiceDefaults.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -67,10 +68,9 @@ public static class Extensions
                 .AddSource(TelemetryPrefix + "*")
                 // Hub connections and invocations (the framework's own source since .NET 9).
                 .AddSource("Microsoft.AspNetCore.SignalR.Server")
-                .AddAspNetCoreInstrumentation(options =>
-                    // Probes every few seconds would drown the traces people look for.
-                    options.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !Probes.IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = Probes.ShouldTraceOutgoing)
+                .AddTraceSampling());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -98,7 +98,4 @@ public static class Extensions
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
-
-    private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
-        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath) || path.StartsWithSegments(MetricsPath);
 }
