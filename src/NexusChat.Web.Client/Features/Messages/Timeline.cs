@@ -5,12 +5,14 @@ namespace NexusChat.Web.Client.Features.Messages;
 /// <summary>
 /// One conversation's loaded messages in seq order, then this tab's unsent ones in the order they were written.
 /// History pages, hub pushes and send answers may bring the same message several times and in any order: each
-/// message is kept once, in its latest version, and a stored message replaces its optimistic copy.
+/// message is kept once (by seq), in its latest version, and a stored message replaces its optimistic copy (matched
+/// by client message id).
 /// </summary>
 public sealed class Timeline
 {
     private readonly SortedList<long, TimelineMessage> _stored = [];
     private readonly List<TimelineMessage> _unsent = [];
+    private readonly Dictionary<string, MessageDto> _earlyChanges = new(StringComparer.Ordinal);
 
     /// <summary>Whether older messages than the first loaded exist.</summary>
     public bool HasOlder { get; private set; } = true;
@@ -35,19 +37,39 @@ public sealed class Timeline
     /// <summary>Adds or updates a stored message; false when it brought nothing new.</summary>
     public bool Apply(MessageDto message)
     {
-        var unsent = _unsent.FindIndex(m => m.ClientMessageId == message.ClientMessageId && m.SenderId == message.SenderId);
-        if (unsent >= 0)
+        var wasUnsent = _unsent.RemoveAll(m => m.ClientMessageId == message.ClientMessageId && m.SenderId == message.SenderId) > 0;
+        if (_earlyChanges.Remove(message.Id, out var early) && early.Version > message.Version)
         {
-            _unsent.RemoveAt(unsent);
+            message = early;
         }
 
-        if (_stored.TryGetValue(message.Seq, out var known) && known.Version >= message.Version && unsent < 0)
+        if (_stored.TryGetValue(message.Seq, out var known) && known.Version >= message.Version)
         {
-            return false;
+            return wasUnsent;
         }
 
         _stored[message.Seq] = TimelineMessage.From(message);
         return true;
+    }
+
+    /// <summary>
+    /// An edit, delete or reaction of a message. One whose message is not here yet (its push is still on the way, or
+    /// it lies in a page not loaded) waits for it: shown alone it would sit out of context, and as the oldest message
+    /// it would make the next page start below it and skip the messages in between.
+    /// </summary>
+    public bool ApplyChange(MessageDto message)
+    {
+        if (_stored.ContainsKey(message.Seq))
+        {
+            return Apply(message);
+        }
+
+        if (!_earlyChanges.TryGetValue(message.Id, out var held) || held.Version < message.Version)
+        {
+            _earlyChanges[message.Id] = message;
+        }
+
+        return false;
     }
 
     public void AddUnsent(TimelineMessage message) => _unsent.Add(message);

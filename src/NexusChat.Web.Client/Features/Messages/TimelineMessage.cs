@@ -31,6 +31,14 @@ public sealed record TimelineMessage(
     /// <summary>The key Blazor tracks the row by: stays the same when a pending message becomes stored.</summary>
     public string Key => ClientMessageId.Length > 0 ? $"c:{ClientMessageId}" : $"m:{Id}";
 
+    /// <summary>What a reply quotes of this message.</summary>
+    public string Excerpt =>
+        Deleted ? "This message was deleted"
+        : Text is { Length: > 80 } text ? string.Concat(text.AsSpan(0, 80), "…")
+        : Text ?? string.Empty;
+
+    public bool ReactedWith(string emoji) => Reactions.Any(r => r.Emoji == emoji && r.Me);
+
     public static TimelineMessage From(MessageDto message) => new(
         message.Id, message.Seq, message.ClientMessageId, message.SenderId, message.Text, message.CreatedAt, message.EditedAt,
         message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent);

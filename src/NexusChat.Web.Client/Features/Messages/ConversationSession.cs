@@ -1,0 +1,196 @@
+using NexusChat.Client;
+using NexusChat.Client.Rest;
+using NexusChat.Contracts.Accounts;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Web.Client.Features.Conversations;
+
+namespace NexusChat.Web.Client.Features.Messages;
+
+/// <summary>
+/// One open conversation and what the reader does with its messages: the latest page, older pages while scrolling
+/// up, this tab's sends (pending at once, stored when the send's answer or the hub's push arrives, whichever is first;
+/// failed with a retry when the send fails) and the hub's pushes and changes. Every path may bring the same message,
+/// in any order; the <see cref="Timeline"/> keeps it once. A session serves one conversation: opening another starts
+/// a new session, so an answer that comes back late lands in one nobody shows.
+/// </summary>
+/// <param name="myUserId">The sender of this tab's messages.</param>
+/// <param name="zone">Where the day separators fall.</param>
+public sealed class ConversationSession(string myUserId, IConversationChannel channel, TimeProvider time, TimeZoneInfo zone)
+{
+    private const int PageSize = 50;
+
+    private readonly Timeline _timeline = new();
+
+    /// <summary>Null until loaded.</summary>
+    public ConversationDto? Conversation { get; private set; }
+
+    public bool IsAdmin => Conversation?.MyRole is MemberRoleNames.Owner or MemberRoleNames.Admin;
+
+    public bool CanAddPeople => Conversation is { Type: ConversationKinds.Channel, MyRole: not null }
+        && (IsAdmin || Conversation.Visibility == ConversationKinds.Public);
+
+    /// <summary>What the message log renders; rebuilt on every change.</summary>
+    public IReadOnlyList<MessageRow> Rows { get; private set; } = [];
+
+    public bool HasOlder => _timeline.HasOlder;
+
+    public bool LoadingOlder { get; private set; }
+
+    public bool CanLoadOlder => !LoadingOlder && _timeline.HasOlder && _timeline.OldestSeq is not null;
+
+    public TimelineMessage? Find(string messageId) => _timeline.Find(messageId);
+
+    /// <summary>The conversation, then its latest page. Pushes that arrive meanwhile are kept, whether the page holds them or not.</summary>
+    public async Task LoadAsync()
+    {
+        var conversation = await channel.GetConversationAsync();
+        AddHistory(await channel.GetHistoryAsync(null, PageSize));
+        Conversation = conversation;
+    }
+
+    public async Task ReloadAsync() => Conversation = await channel.GetConversationAsync();
+
+    /// <summary>Joins a previewed channel; it is listed and followed at once, before the hub says so.</summary>
+    public async Task JoinAsync()
+    {
+        await channel.JoinAsync(myUserId);
+        await ReloadAsync();
+        channel.Adopt(Conversation!);
+        await FollowAsync(markRead: false);
+    }
+
+    /// <summary>A change pushed by the hub; false before the conversation loaded.</summary>
+    public bool Update(ConversationDto conversation)
+    {
+        if (Conversation is null)
+        {
+            return false;
+        }
+
+        // A private conversation's update that no longer counts the reader as a member does not replace what is shown.
+        Conversation = conversation.MyRole is null && Conversation.Visibility != ConversationKinds.Public ? Conversation : conversation;
+        return true;
+    }
+
+    /// <summary>
+    /// For a member: live messages follow on from what is loaded, which counts as read. A channel previewed without
+    /// joining is neither followed nor marked read.
+    /// </summary>
+    public async Task FollowAsync(bool markRead)
+    {
+        if (Conversation is not { MyRole: not null } conversation)
+        {
+            return;
+        }
+
+        var seen = Math.Max(conversation.LastSeq, _timeline.NewestSeq);
+        channel.Track(seen, conversation.Version);
+        if (markRead)
+        {
+            await channel.MarkReadAsync(seen);
+        }
+    }
+
+    /// <summary>The page before the oldest loaded message, unless there is none or one is on its way.</summary>
+    /// <param name="beforePrepend">Runs once the page is here and before it is shown (the log keeps the reader's place).</param>
+    public async Task LoadOlderAsync(Func<Task> beforePrepend)
+    {
+        if (!CanLoadOlder)
+        {
+            return;
+        }
+
+        LoadingOlder = true;
+        try
+        {
+            var page = await channel.GetHistoryAsync(_timeline.OldestSeq, PageSize);
+            await beforePrepend();
+            AddHistory(page);
+        }
+        finally
+        {
+            LoadingOlder = false;
+        }
+    }
+
+    /// <summary>Shows the message at once as pending, then sends it.</summary>
+    /// <returns>The server's refusal when the send failed with one; null when it was stored or the server was not reached.</returns>
+    public Task<ApiProblemException?> SendAsync(string text, string? replyToId)
+    {
+        var message = TimelineMessage.Pending(ChatConnection.NewClientMessageId(), myUserId, text, replyToId, time.GetUtcNow());
+        _timeline.AddUnsent(message);
+        Rebuild();
+        return DeliverAsync(message);
+    }
+
+    /// <summary>Sends a failed message again; nothing when it is no longer failed (e.g. its push arrived meanwhile).</summary>
+    public Task<ApiProblemException?> RetryAsync(string clientMessageId)
+    {
+        if (_timeline.FindUnsent(clientMessageId) is not { State: SendState.Failed } message)
+        {
+            return Task.FromResult<ApiProblemException?>(null);
+        }
+
+        _timeline.SetState(clientMessageId, SendState.Pending);
+        Rebuild();
+        return DeliverAsync(message);
+    }
+
+    public Task EditAsync(string messageId, string text) => ApplyAnswerAsync(channel.EditAsync(messageId, text));
+
+    public Task DeleteAsync(string messageId) => ApplyAnswerAsync(channel.DeleteAsync(messageId));
+
+    public Task AddReactionAsync(string messageId, string emoji) => ApplyAnswerAsync(channel.AddReactionAsync(messageId, emoji));
+
+    public Task ToggleReactionAsync(string messageId, ReactionDto reaction) => ApplyAnswerAsync(reaction.Me
+        ? channel.RemoveReactionAsync(messageId, reaction.Emoji)
+        : channel.AddReactionAsync(messageId, reaction.Emoji));
+
+    /// <summary>A new message from the hub (or stored by a REST send); false when it brought nothing new.</summary>
+    public bool Receive(MessageDto message) => RebuildIf(_timeline.Apply(message));
+
+    /// <summary>An edit, delete or reaction, pushed or answered by REST; false when nothing shown changed.</summary>
+    public bool Change(MessageDto message) => RebuildIf(_timeline.ApplyChange(message));
+
+    // The same client message id on every attempt: a send whose answer was lost is stored once.
+    private async Task<ApiProblemException?> DeliverAsync(TimelineMessage message)
+    {
+        try
+        {
+            _timeline.Apply(await channel.SendAsync(message));
+            return null;
+        }
+        // A cancelled send (the app is signing out) is neither stored nor failed.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Only an unsent message turns failed: if the push brought the stored one meanwhile, it stays sent.
+            _timeline.SetState(message.ClientMessageId, SendState.Failed);
+            return exception as ApiProblemException;
+        }
+        finally
+        {
+            Rebuild();
+        }
+    }
+
+    // Shown at once: the hub's MessageUpdated for it may come later (or only with the next resync).
+    private async Task ApplyAnswerAsync(Task<MessageDto> change) => Change(await change);
+
+    private void AddHistory(Page<MessageDto> page)
+    {
+        _timeline.AddHistory(page.Items, page.Next is not null);
+        Rebuild();
+    }
+
+    private bool RebuildIf(bool changed)
+    {
+        if (changed)
+        {
+            Rebuild();
+        }
+
+        return changed;
+    }
+
+    private void Rebuild() => Rows = MessageRows.Build(_timeline.Messages, zone, time.GetUtcNow());
+}

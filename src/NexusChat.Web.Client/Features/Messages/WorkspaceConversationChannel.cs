@@ -1,0 +1,47 @@
+using NexusChat.Client.Rest;
+using NexusChat.Contracts.Accounts;
+using NexusChat.Contracts.Conversations;
+using NexusChat.Web.Client.Features.Chat;
+using NexusChat.Web.Client.Features.People;
+
+namespace NexusChat.Web.Client.Features.Messages;
+
+/// <summary>The conversation, history and changes through REST; sends, live tracking and read state through the workspace (hub or REST).</summary>
+public sealed class WorkspaceConversationChannel(
+    string conversationId, ConversationsClient conversations, MessagesClient messages, ChatWorkspace workspace, UserDirectory users)
+    : IConversationChannel
+{
+    public async Task<ConversationDto> GetConversationAsync()
+    {
+        var conversation = await conversations.GetAsync(conversationId);
+        foreach (var member in conversation.Members ?? [])
+        {
+            _ = users.GetAsync(member.UserId);
+        }
+
+        return conversation;
+    }
+
+    public Task JoinAsync(string myUserId) => conversations.JoinAsync(conversationId, myUserId);
+
+    public void Adopt(ConversationDto conversation) => workspace.Adopt(conversation);
+
+    public Task<Page<MessageDto>> GetHistoryAsync(long? beforeSeq, int limit) => messages.GetHistoryAsync(conversationId, beforeSeq, limit);
+
+    public Task<MessageDto> SendAsync(TimelineMessage message) =>
+        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId);
+
+    public Task<MessageDto> EditAsync(string messageId, string text) => messages.EditAsync(conversationId, messageId, text);
+
+    public Task<MessageDto> DeleteAsync(string messageId) => messages.DeleteAsync(conversationId, messageId);
+
+    public Task<MessageDto> AddReactionAsync(string messageId, string emoji) => messages.AddReactionAsync(conversationId, messageId, emoji);
+
+    public Task<MessageDto> RemoveReactionAsync(string messageId, string emoji) =>
+        messages.RemoveReactionAsync(conversationId, messageId, emoji);
+
+    public void Track(long lastSeq, long version) => workspace.Track(conversationId, lastSeq, version);
+
+    // A hidden tab is not being read: the workspace marks it read when the tab shows again.
+    public Task MarkReadAsync(long seq) => workspace.TabHidden ? Task.CompletedTask : workspace.MarkReadAsync(conversationId, seq);
+}
