@@ -6,7 +6,7 @@ using NexusChat.Api.Errors;
 using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
 using NexusChat.Api.Telemetry;
-using NexusChat.Conversations;
+using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
@@ -28,7 +28,7 @@ builder.AddLiveDelivery();
 
 builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
 builder.Services.AddSingleton<ApiMetrics>();
-builder.Services.AddSingleton<MessageSender>();
+builder.Services.AddSingleton<ConversationCommands>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.

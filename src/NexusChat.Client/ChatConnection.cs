@@ -373,14 +373,15 @@ public sealed partial class ChatConnection : IAsyncDisposable
                 await SyncForwardAsync(conversationId, cursor);
                 await SyncChangesAsync(conversationId, cursor);
             }
-            catch (HubException exception) when (RateLimitedFor(exception) is { } wait)
+            catch (HubException exception) when (HubError.Parse(exception.Message) is { RetryAfterSeconds: { } seconds })
             {
+                var wait = TimeSpan.FromSeconds(seconds);
                 // Hundreds of conversations outrun the per-connection call budget: wait it out and carry on.
                 await Task.Delay(wait, _stopping.Token);
                 await SyncForwardAsync(conversationId, cursor);
                 await SyncChangesAsync(conversationId, cursor);
             }
-            catch (HubException exception) when (exception.Message.Contains(HubErrorCodes.NotFound, StringComparison.Ordinal))
+            catch (HubException exception) when (HubError.Parse(exception.Message)?.Code == HubErrorCodes.NotFound)
             {
                 // Removed from the conversation while away; ConversationUpdated told (or the list reload will tell) the app.
                 _cursors.Remove(conversationId);
@@ -429,20 +430,6 @@ public sealed partial class ChatConnection : IAsyncDisposable
             }
         }
         while (page.HasMore && page.Messages.Count > 0);
-    }
-
-    /// <summary>The wait a <c>rate_limited: retry in N s</c> error asks for.</summary>
-    private static TimeSpan? RateLimitedFor(HubException exception)
-    {
-        var text = exception.Message;
-        var at = text.IndexOf($"{HubErrorCodes.RateLimited}: retry in ", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var digits = new string(text[(at + HubErrorCodes.RateLimited.Length + 11)..].TakeWhile(char.IsAsciiDigit).ToArray());
-        return TimeSpan.FromSeconds(int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? Math.Max(seconds, 1) : 60);
     }
 
     private void Enqueue(Func<Task> work) => _work.Writer.TryWrite(work);

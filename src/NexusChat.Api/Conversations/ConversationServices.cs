@@ -1,6 +1,5 @@
 using NexusChat.Api.Telemetry;
-using NexusChat.Conversations;
-using NexusChat.Conversations.Live;
+using NexusChat.Conversations.Commands;
 using NexusChat.Identity;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
@@ -9,12 +8,11 @@ namespace NexusChat.Api.Conversations;
 
 /// <summary>What the conversation and message handlers need, bundled for <c>[AsParameters]</c>.</summary>
 public sealed class ConversationServices(
-    IConversationStore conversations, IUserStore users, MessageSender sender, LivePush live, ApiMetrics metrics, HttpContext http)
+    IConversationStore conversations, IUserStore users, ConversationCommands commands, ApiMetrics metrics, HttpContext http)
 {
     public IConversationStore Conversations { get; } = conversations;
     public IUserStore Users { get; } = users;
-    public MessageSender Sender { get; } = sender;
-    public LivePush Live { get; } = live;
+    public ConversationCommands Commands { get; } = commands;
     public ApiMetrics Metrics { get; } = metrics;
     public HttpContext Http { get; } = http;
 

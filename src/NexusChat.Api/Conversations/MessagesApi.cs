@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
-using NexusChat.Conversations;
+using NexusChat.Conversations.Commands;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Api.Conversations;
@@ -31,20 +31,18 @@ public static class MessagesApi
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> SendMessage(
         string id, SendMessageRequest request, [AsParameters] ConversationServices services)
     {
-        var outcome = await services.Sender.SendAsync(
+        var outcome = await services.Commands.SendAsync(
             services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, services.Aborted);
         switch (outcome)
         {
-            case SendOutcome.Sent { Message: var stored }:
+            case CommandOutcome.Done<Stored<MessageRecord>> { Value: var stored }:
                 services.Metrics.MessageSent(stored.Created);
                 var dto = stored.Value.ToDto(services.CallerId);
                 return stored.Created ? TypedResults.Created($"/api/conversations/{id}/messages/{dto.Id}", dto) : TypedResults.Ok(dto);
-            case SendOutcome.Invalid invalid:
+            case CommandOutcome.Invalid invalid:
                 return Problems.Invalid(invalid.Field, invalid.Message);
-            case SendOutcome.NotAMember:
-                return Problems.Forbidden("Join the channel first.");
             default:
-                return Problems.NotFound("conversation");
+                return Problems.For(outcome);
         }
     }
 
@@ -88,144 +86,44 @@ public static class MessagesApi
     }
 
     public static async Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> EditMessage(
-        string id, string messageId, EditMessageRequest request, [AsParameters] ConversationServices services)
-    {
-        var (message, problem) = await LoadMessageAsync(id, messageId, services);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (message!.SenderId != services.CallerId)
-        {
-            return Problems.Forbidden("Only the author may edit a message.");
-        }
-
-        if (message.Deleted)
-        {
-            return DeletedProblem();
-        }
-
-        if (MessageRules.CheckText(request.Text) is { } textError)
-        {
-            return Problems.Invalid("text", textError);
-        }
-
-        var mentions = await services.Sender.MentionedMembersAsync(id, request.Text!, services.Aborted);
-        var edited = await services.Conversations.EditMessageAsync(id, messageId, request.Text!, mentions, services.Aborted);
-        await PushChangeAsync(message, edited, services);
-        return edited is null ? Problems.NotFound("message") : TypedResults.Ok(edited.ToDto(services.CallerId));
-    }
+        string id, string messageId, EditMessageRequest request, [AsParameters] ConversationServices services) =>
+        MessageAnswer(await services.Commands.EditAsync(services.CallerId, id, messageId, request.Text, services.Aborted), services);
 
     public static async Task<Results<Ok<MessageDto>, ProblemHttpResult>> DeleteMessage(
-        string id, string messageId, [AsParameters] ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id);
-        if (access is null)
+        string id, string messageId, [AsParameters] ConversationServices services) =>
+        await services.Commands.DeleteAsync(services.CallerId, id, messageId, services.Aborted) switch
         {
-            return problem!;
-        }
+            CommandOutcome.Done<MessageRecord> done => TypedResults.Ok(done.Value.ToDto(services.CallerId)),
+            var failed => Problems.For(failed),
+        };
 
-        var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
-        if (message is null)
-        {
-            return Problems.NotFound("message");
-        }
-
-        if (message.SenderId != services.CallerId && !access.IsAdmin)
-        {
-            return Problems.Forbidden("Only the author or the channel's owner and admins may delete a message.");
-        }
-
-        var deleted = await services.Conversations.DeleteMessageAsync(id, messageId, services.Aborted);
-        await PushChangeAsync(message, deleted, services);
-        return deleted is null ? Problems.NotFound("message") : TypedResults.Ok(deleted.ToDto(services.CallerId));
-    }
-
-    public static Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> AddReaction(
+    public static async Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> AddReaction(
         string id, string messageId, string emoji, [AsParameters] ConversationServices services) =>
-        ReactAsync(id, messageId, emoji, services, add: true);
+        MessageAnswer(await services.Commands.ReactAsync(services.CallerId, id, messageId, emoji, add: true, services.Aborted), services);
 
-    public static Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> RemoveReaction(
+    public static async Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> RemoveReaction(
         string id, string messageId, string emoji, [AsParameters] ConversationServices services) =>
-        ReactAsync(id, messageId, emoji, services, add: false);
+        MessageAnswer(await services.Commands.ReactAsync(services.CallerId, id, messageId, emoji, add: false, services.Aborted), services);
 
     public static async Task<Results<Ok<ReadStateDto>, ValidationProblem, ProblemHttpResult>> MarkRead(
-        string id, MarkReadRequest request, [AsParameters] ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireMember);
-        if (access is null)
+        string id, MarkReadRequest request, [AsParameters] ConversationServices services) =>
+        await services.Commands.MarkReadAsync(services.CallerId, id, request.Seq, services.Aborted) switch
         {
-            return problem!;
-        }
+            CommandOutcome.Done<long> done => TypedResults.Ok(new ReadStateDto(id, services.CallerId, done.Value)),
+            CommandOutcome.Invalid invalid => Problems.Invalid(invalid.Field, invalid.Message),
+            var failed => Problems.For(failed),
+        };
 
-        if (request.Seq is not >= 0)
+    /// <summary>The REST answer to a command whose value is the changed message.</summary>
+    private static Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult> MessageAnswer(CommandOutcome outcome, ConversationServices services) =>
+        outcome switch
         {
-            return Problems.Invalid("seq", "seq is the last read message's seq (0 or more).");
-        }
-
-        var effective = await services.Conversations.MarkReadAsync(id, services.CallerId, request.Seq.Value, services.Aborted);
-        if (effective is { } position)
-        {
-            await services.Live.AfterCommitAsync(push => push.ReadStateChangedAsync(id, services.CallerId, position), "read-state");
-        }
-
-        return effective is null
-            ? Problems.NotFound("member")
-            : TypedResults.Ok(new ReadStateDto(id, services.CallerId, effective.Value));
-    }
-
-    private static async Task<Results<Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> ReactAsync(
-        string id, string messageId, string emoji, ConversationServices services, bool add)
-    {
-        var (message, problem) = await LoadMessageAsync(id, messageId, services);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!MessageRules.IsEmoji(emoji))
-        {
-            return Problems.Invalid("emoji", "A reaction is one emoji.");
-        }
-
-        if (message!.Deleted)
-        {
-            return DeletedProblem();
-        }
-
-        var store = services.Conversations;
-        var updated = add
-            ? await store.AddReactionAsync(id, messageId, services.CallerId, emoji, services.Aborted)
-            : await store.RemoveReactionAsync(id, messageId, services.CallerId, emoji, services.Aborted);
-        await PushChangeAsync(message, updated, services);
-        return updated is null ? Problems.NotFound("message") : TypedResults.Ok(updated.ToDto(services.CallerId));
-    }
-
-    /// <summary>The message, for a member of its conversation.</summary>
-    private static async Task<(MessageRecord? Message, ProblemHttpResult? Problem)> LoadMessageAsync(
-        string id, string messageId, ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireMember);
-        if (access is null)
-        {
-            return (null, problem);
-        }
-
-        var message = await services.Conversations.GetMessageAsync(id, messageId, services.Aborted);
-        return message is null ? (null, Problems.NotFound("message")) : (message, null);
-    }
-
-    /// <summary>Pushes a change to the members at once; a call that changed nothing (the same version) pushes nothing.</summary>
-    private static Task PushChangeAsync(MessageRecord before, MessageRecord? after, ConversationServices services) =>
-        after is null || after.Version == before.Version
-            ? Task.CompletedTask
-            : services.Live.AfterCommitAsync(push => push.MessageChangedAsync(after, CancellationToken.None), "message-changed");
+            CommandOutcome.Done<MessageRecord> done => TypedResults.Ok(done.Value.ToDto(services.CallerId)),
+            CommandOutcome.Invalid invalid => Problems.Invalid(invalid.Field, invalid.Message),
+            var failed => Problems.For(failed),
+        };
 
     private static (IReadOnlyList<MessageRecord> Items, string? Next) Page(
         IReadOnlyList<MessageRecord> items, int limit, Func<MessageRecord, long> cursor) =>
         (items, items.Count == limit ? cursor(items[^1]).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-
-    private static ProblemHttpResult DeletedProblem() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.MessageDeleted, title: "The message was deleted.");
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NexusChat.Conversations.Commands;
 
 namespace NexusChat.Api.Errors;
 
@@ -13,4 +15,16 @@ public static class Problems
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, type: ProblemTypes.Validation);
+
+    public static ProblemHttpResult MessageDeleted() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.MessageDeleted, title: "The message was deleted.");
+
+    /// <summary>The answer to a command that did not happen (validation failures map to <see cref="Invalid"/> instead).</summary>
+    public static ProblemHttpResult For(CommandOutcome outcome) => outcome switch
+    {
+        CommandOutcome.NotFound notFound => NotFound(notFound.What),
+        CommandOutcome.Forbidden forbidden => Forbidden(forbidden.Reason),
+        CommandOutcome.MessageDeleted => MessageDeleted(),
+        _ => throw new UnreachableException($"{outcome} is not a failure"),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using NexusChat.Contracts.Realtime;
 
 namespace NexusChat.Client.Rest;
 
@@ -25,4 +26,21 @@ public sealed class ApiProblemException(
     /// <summary>Everything the user should read, one line per message: the field errors when there are some, else title and detail.</summary>
     public IEnumerable<string> Messages =>
         FieldErrors.Count > 0 ? FieldErrors.SelectMany(entry => entry.Value) : [Detail is null ? Title : $"{Title} {Detail}"];
+
+    /// <summary>A failed hub call as the same exception a REST call fails with, so a UI shows both one way.</summary>
+    public static ApiProblemException From(HubError error) => new(
+        error.Code switch
+        {
+            HubErrorCodes.Validation => HttpStatusCode.BadRequest,
+            HubErrorCodes.NotFound => HttpStatusCode.NotFound,
+            HubErrorCodes.Forbidden => HttpStatusCode.Forbidden,
+            HubErrorCodes.Conflict => HttpStatusCode.Conflict,
+            _ => HttpStatusCode.TooManyRequests,
+        },
+        type: null,
+        title: error.Message,
+        detail: null,
+        fieldErrors: error.Field is null
+            ? new Dictionary<string, string[]>()
+            : new Dictionary<string, string[]> { [error.Field] = [error.Message] });
 }

@@ -45,6 +45,18 @@ public interface IChatHub
     /// <summary>Messages created, edited, deleted or reacted to after conversation version <paramref name="sinceVersion"/>, by version.</summary>
     Task<SyncResult> SyncChanges(string conversationId, long sinceVersion);
 
+    /// <summary>The author changes a message's text; returns the message as edited.</summary>
+    Task<MessageDto> EditMessage(string conversationId, string messageId, string text);
+
+    /// <summary>The author, or a channel's owner or admin, deletes a message; returns the tombstone.</summary>
+    Task<MessageDto> DeleteMessage(string conversationId, string messageId);
+
+    /// <summary>Adds the caller's reaction (adding it again changes nothing); returns the message as the caller sees it.</summary>
+    Task<MessageDto> AddReaction(string conversationId, string messageId, string emoji);
+
+    /// <summary>Removes the caller's reaction (removing an absent one changes nothing).</summary>
+    Task<MessageDto> RemoveReaction(string conversationId, string messageId, string emoji);
+
     /// <summary>Moves the caller's read position forward (never back); returns the effective position.</summary>
     Task<ReadStateDto> MarkRead(string conversationId, long seq);
 
@@ -87,15 +99,14 @@ public sealed record TypingDto(string ConversationId, string UserId, int Expires
 /// <param name="HasMore">More follow: call again from the last seq (Sync) or the last version (SyncChanges) received.</param>
 public sealed record SyncResult(IReadOnlyList<MessageDto> Messages, bool HasMore);
 
-/// <summary>
-/// Typed hub errors. SignalR reports a failed invocation as "An unexpected error occurred invoking 'M' on the
-/// server. HubException: " followed by one of these codes, a colon and the reason
-/// (e.g. <c>… HubException: validation: text: A message needs text.</c>).
-/// </summary>
+/// <summary>The codes of <see cref="HubError"/>, the hub's counterpart of ProblemDetails types.</summary>
 public static class HubErrorCodes
 {
     public const string Validation = "validation";
     public const string NotFound = "not_found";
     public const string Forbidden = "forbidden";
     public const string RateLimited = "rate_limited";
+
+    /// <summary>The target cannot take the change (a deleted message takes no edits or reactions).</summary>
+    public const string Conflict = "conflict";
 }

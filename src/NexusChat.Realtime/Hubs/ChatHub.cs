@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
+using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Identity;
 using NexusChat.Realtime.Groups;
@@ -13,15 +14,15 @@ using NexusChat.Storage.Conversations;
 namespace NexusChat.Realtime.Hubs;
 
 /// <summary>
-/// The real-time endpoint clients keep open. Sends follow the REST rules (same <see cref="MessageSender"/>); the
+/// The real-time endpoint clients keep open. Sends and changes follow the REST rules (the same <see cref="ConversationCommands"/>); the
 /// stored message reaches every member, the sender's other devices included, as <c>MessageCreated</c> pushed right
 /// after the commit (the event bus delivers what that push missed). After any reconnect a client calls
 /// <see cref="Sync"/> from the last seq it holds.
 /// </summary>
 [Authorize]
 public sealed partial class ChatHub(
-    ConnectedSessions sessions, MessageSender sender, IConversationStore conversations, PresenceTracker presence,
-    PresenceNotifier contacts, LocalConnections local, LivePush live, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    ConnectedSessions sessions, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
+    PresenceNotifier contacts, LocalConnections local, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -72,13 +73,23 @@ public sealed partial class ChatHub(
 
     /// <summary>Stores the message (idempotent by <paramref name="clientMessageId"/>) and returns it as stored.</summary>
     public async Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId) =>
-        await sender.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, Context.ConnectionAborted) switch
+        await commands.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, Context.ConnectionAborted) switch
         {
-            SendOutcome.Sent sent => sent.Message.Value.ToDto(UserId),
-            SendOutcome.Invalid invalid => throw HubErrors.Validation(invalid.Field, invalid.Message),
-            SendOutcome.NotAMember => throw HubErrors.Forbidden("join the channel first"),
-            _ => throw HubErrors.NotFound("conversation"),
+            CommandOutcome.Done<Stored<MessageRecord>> sent => sent.Value.Value.ToDto(UserId),
+            var failed => throw HubErrors.For(failed),
         };
+
+    public async Task<MessageDto> EditMessage(string conversationId, string messageId, string text) =>
+        MessageAnswer(await commands.EditAsync(UserId, conversationId, messageId, text, Context.ConnectionAborted));
+
+    public async Task<MessageDto> DeleteMessage(string conversationId, string messageId) =>
+        MessageAnswer(await commands.DeleteAsync(UserId, conversationId, messageId, Context.ConnectionAborted));
+
+    public async Task<MessageDto> AddReaction(string conversationId, string messageId, string emoji) =>
+        MessageAnswer(await commands.ReactAsync(UserId, conversationId, messageId, emoji, add: true, Context.ConnectionAborted));
+
+    public async Task<MessageDto> RemoveReaction(string conversationId, string messageId, string emoji) =>
+        MessageAnswer(await commands.ReactAsync(UserId, conversationId, messageId, emoji, add: false, Context.ConnectionAborted));
 
     /// <summary>The messages after <paramref name="afterSeq"/>, oldest first, a page at a time.</summary>
     public async Task<SyncResult> Sync(string conversationId, long afterSeq)
@@ -152,42 +163,29 @@ public sealed partial class ChatHub(
             return;
         }
 
-        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
-            ?? throw HubErrors.NotFound("conversation");
-        if (!access.IsMember)
+        var outcome = await commands.TypingAsync(UserId, conversationId, Context.ConnectionAborted);
+        if (outcome is not CommandOutcome.Done<IReadOnlyList<string>> { Value: var others })
         {
-            throw HubErrors.Forbidden("join the channel first");
+            throw HubErrors.For(outcome);
         }
 
         Context.Items[key] = now;
-        var others = (await conversations.ListMembersAsync(conversationId, Context.ConnectionAborted))
-            .Where(m => m.UserId != UserId)
-            .Select(m => m.UserId)
-            .ToList();
         await Clients.Users(others).TypingStarted(new TypingDto(conversationId, UserId, (int)TypingShownFor.TotalMilliseconds));
     }
 
     /// <summary>Moves the caller's read position forward; all their devices learn it through a ReadStateChanged push.</summary>
-    public async Task<ReadStateDto> MarkRead(string conversationId, long seq)
+    public async Task<ReadStateDto> MarkRead(string conversationId, long seq) =>
+        await commands.MarkReadAsync(UserId, conversationId, seq, Context.ConnectionAborted) switch
+        {
+            CommandOutcome.Done<long> done => new ReadStateDto(conversationId, UserId, done.Value),
+            var failed => throw HubErrors.For(failed),
+        };
+
+    private MessageDto MessageAnswer(CommandOutcome outcome) => outcome switch
     {
-        if (seq < 0)
-        {
-            throw HubErrors.Validation("seq", "seq must not be negative.");
-        }
-
-        // Same answers as REST: unknown or private → not_found, a public channel previewed without joining → forbidden.
-        var access = await ConversationAccess.LoadAsync(conversations, conversationId, UserId, Context.ConnectionAborted)
-            ?? throw HubErrors.NotFound("conversation");
-        if (!access.IsMember)
-        {
-            throw HubErrors.Forbidden("join the channel first");
-        }
-
-        var effective = await conversations.MarkReadAsync(conversationId, UserId, seq, Context.ConnectionAborted)
-            ?? throw HubErrors.NotFound("conversation");
-        await live.AfterCommitAsync(push => push.ReadStateChangedAsync(conversationId, UserId, effective), "read-state");
-        return new ReadStateDto(conversationId, UserId, effective);
-    }
+        CommandOutcome.Done<MessageRecord> done => done.Value.ToDto(UserId),
+        var failed => throw HubErrors.For(failed),
+    };
 
     [LoggerMessage(LogLevel.Warning, "Presence update on {Event} failed")]
     private partial void LogPresenceFailed(Exception exception, string @event);

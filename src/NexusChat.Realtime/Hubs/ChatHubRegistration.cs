@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using NexusChat.Conversations;
+using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Sessions;
@@ -19,7 +19,7 @@ public static class ChatHubRegistration
         builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ForwardedHubLifetimeManager<ChatHub>>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ConnectedSessions>();
-        builder.Services.AddSingleton<MessageSender>();
+        builder.Services.AddSingleton<ConversationCommands>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<MembershipChanges>();

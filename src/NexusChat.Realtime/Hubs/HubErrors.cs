@@ -1,14 +1,26 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Realtime;
+using NexusChat.Conversations.Commands;
 
 namespace NexusChat.Realtime.Hubs;
 
-/// <summary>HubExceptions whose messages carry a <see cref="HubErrorCodes"/> code, the hub's counterpart of ProblemDetails types.</summary>
+/// <summary>HubExceptions carrying a <see cref="HubError"/>, the hub's counterpart of ProblemDetails.</summary>
 public static class HubErrors
 {
-    public static HubException Validation(string field, string message) => new($"{HubErrorCodes.Validation}: {field}: {message}");
+    public static HubException Of(HubError error) => new(error.ToString());
 
-    public static HubException NotFound(string what) => new($"{HubErrorCodes.NotFound}: no such {what}");
+    public static HubException Validation(string field, string message) => Of(HubError.Validation(field, message));
 
-    public static HubException Forbidden(string why) => new($"{HubErrorCodes.Forbidden}: {why}");
+    public static HubException NotFound(string what) => Of(HubError.NotFound(what));
+
+    /// <summary>The hub's answer to a command that did not happen.</summary>
+    public static HubException For(CommandOutcome outcome) => Of(outcome switch
+    {
+        CommandOutcome.Invalid invalid => HubError.Validation(invalid.Field, invalid.Message),
+        CommandOutcome.NotFound notFound => HubError.NotFound(notFound.What),
+        CommandOutcome.Forbidden forbidden => HubError.Forbidden(forbidden.Reason),
+        CommandOutcome.MessageDeleted => HubError.Conflict("the message was deleted"),
+        _ => throw new UnreachableException($"{outcome} is not a failure"),
+    });
 }

@@ -15,7 +15,7 @@ public sealed class HubRateLimitFilter(RedisRateLimiter limiter, IOptions<RateLi
             $"hub:connection:{invocationContext.Context.ConnectionId}", limits.Value.HubInvocationsPerConnection);
         if (!decision.Allowed)
         {
-            throw new HubException($"{HubErrorCodes.RateLimited}: retry in {Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds))} s");
+            throw HubErrors.Of(HubError.RateLimited((int)Math.Max(1, Math.Ceiling(decision.RetryAfter.TotalSeconds))));
         }
 
         return await next(invocationContext);

@@ -92,10 +92,13 @@ public sealed partial class ChatWorkspace(
         ConnectionChanged?.Invoke();
     }
 
+    /// <summary>The hub connection when it is connected: every call that can go through it does; else REST.</summary>
+    public ChatConnection? ConnectedHub => realtime.Current is { State: ChatConnectionState.Connected } hub ? hub : null;
+
     /// <summary>Through the hub when connected; else through REST (same idempotency by client message id).</summary>
     public async Task<MessageDto> SendAsync(string conversationId, string text, string? replyToId, string clientMessageId)
     {
-        if (realtime.Current is { State: ChatConnectionState.Connected } hub)
+        if (ConnectedHub is { } hub)
         {
             return await hub.SendMessageAsync(conversationId, text, replyToId, clientMessageId);
         }
@@ -116,7 +119,7 @@ public sealed partial class ChatWorkspace(
         conversations.OnReadState(new ReadStateDto(conversationId, session.User!.Id, seq));
         try
         {
-            if (realtime.Current is { State: ChatConnectionState.Connected } hub)
+            if (ConnectedHub is { } hub)
             {
                 await hub.MarkReadAsync(conversationId, seq);
             }
@@ -134,7 +137,7 @@ public sealed partial class ChatWorkspace(
 
     public async Task TypingAsync(string conversationId)
     {
-        if (realtime.Current is { State: ChatConnectionState.Connected } hub)
+        if (ConnectedHub is { } hub)
         {
             try
             {
@@ -264,7 +267,7 @@ public sealed partial class ChatWorkspace(
 
     private async Task SetPresenceAsync()
     {
-        if (realtime.Current is { State: ChatConnectionState.Connected } hub)
+        if (ConnectedHub is { } hub)
         {
             try
             {

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.SignalR;
+using NexusChat.Client;
 using NexusChat.Client.Rest;
+using NexusChat.Contracts.Realtime;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Web.Client.Features.Chat;
@@ -6,7 +9,10 @@ using NexusChat.Web.Client.Features.People;
 
 namespace NexusChat.Web.Client.Features.Messages;
 
-/// <summary>The conversation, history and changes through REST; sends, live tracking and read state through the workspace (hub or REST).</summary>
+/// <summary>
+/// The conversation and its history through REST; sends, changes, live tracking and read state through the hub while it
+/// is connected, else REST.
+/// </summary>
 public sealed class WorkspaceConversationChannel(
     string conversationId, ConversationsClient conversations, MessagesClient messages, ChatWorkspace workspace, UserDirectory users)
     : IConversationChannel
@@ -31,17 +37,38 @@ public sealed class WorkspaceConversationChannel(
     public Task<MessageDto> SendAsync(TimelineMessage message) =>
         workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId);
 
-    public Task<MessageDto> EditAsync(string messageId, string text) => messages.EditAsync(conversationId, messageId, text);
+    public Task<MessageDto> EditAsync(string messageId, string text) => ChangeAsync(
+        hub => hub.EditMessageAsync(conversationId, messageId, text), () => messages.EditAsync(conversationId, messageId, text));
 
-    public Task<MessageDto> DeleteAsync(string messageId) => messages.DeleteAsync(conversationId, messageId);
+    public Task<MessageDto> DeleteAsync(string messageId) => ChangeAsync(
+        hub => hub.DeleteMessageAsync(conversationId, messageId), () => messages.DeleteAsync(conversationId, messageId));
 
-    public Task<MessageDto> AddReactionAsync(string messageId, string emoji) => messages.AddReactionAsync(conversationId, messageId, emoji);
+    public Task<MessageDto> AddReactionAsync(string messageId, string emoji) => ChangeAsync(
+        hub => hub.AddReactionAsync(conversationId, messageId, emoji), () => messages.AddReactionAsync(conversationId, messageId, emoji));
 
-    public Task<MessageDto> RemoveReactionAsync(string messageId, string emoji) =>
-        messages.RemoveReactionAsync(conversationId, messageId, emoji);
+    public Task<MessageDto> RemoveReactionAsync(string messageId, string emoji) => ChangeAsync(
+        hub => hub.RemoveReactionAsync(conversationId, messageId, emoji), () => messages.RemoveReactionAsync(conversationId, messageId, emoji));
 
     public void Track(long lastSeq, long version) => workspace.Track(conversationId, lastSeq, version);
 
     // A hidden tab is not being read: the workspace marks it read when the tab shows again.
     public Task MarkReadAsync(long seq) => workspace.TabHidden ? Task.CompletedTask : workspace.MarkReadAsync(conversationId, seq);
+
+    // A hub error becomes the same exception as a REST problem, so the view shows both one way.
+    private async Task<MessageDto> ChangeAsync(Func<ChatConnection, Task<MessageDto>> throughHub, Func<Task<MessageDto>> throughRest)
+    {
+        if (workspace.ConnectedHub is not { } hub)
+        {
+            return await throughRest();
+        }
+
+        try
+        {
+            return await throughHub(hub);
+        }
+        catch (HubException exception) when (HubError.Parse(exception.Message) is { } error)
+        {
+            throw ApiProblemException.From(error);
+        }
+    }
 }

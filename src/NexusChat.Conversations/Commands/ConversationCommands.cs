@@ -1,0 +1,172 @@
+using NexusChat.Conversations.Live;
+using NexusChat.Storage.Accounts;
+using NexusChat.Storage.Conversations;
+
+namespace NexusChat.Conversations.Commands;
+
+/// <summary>
+/// Every change to a conversation's messages and read state, with the same rules wherever it comes from (REST or the
+/// hub): access, validation, idempotency, then the store's atomic write and the live push to the members. Callers map
+/// the <see cref="CommandOutcome"/> to their transport's answer.
+/// </summary>
+public sealed partial class ConversationCommands(IConversationStore conversations, IUserStore users, LivePush live)
+{
+    private const int MaxMentions = 50;
+
+    /// <summary>Stores a message (<see cref="Stored{T}.Created"/> false: a retry found it stored) and pushes a new one.</summary>
+    public async Task<CommandOutcome> SendAsync(
+        string senderId, string conversationId, string? text, string? clientMessageId, string? replyToId, CancellationToken cancellationToken)
+    {
+        if (await MemberAccessAsync(conversationId, senderId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (MessageRules.CheckText(text) is { } textError)
+        {
+            return new CommandOutcome.Invalid("text", textError);
+        }
+
+        if (!MessageRules.IsClientMessageId(clientMessageId))
+        {
+            return new CommandOutcome.Invalid("clientMessageId", "clientMessageId is 1 to 64 letters, digits, '-' or '_'.");
+        }
+
+        if (replyToId is not null && await conversations.GetMessageAsync(conversationId, replyToId, cancellationToken) is null)
+        {
+            return new CommandOutcome.Invalid("replyToId", "replyToId must be a message of this conversation.");
+        }
+
+        var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
+        var stored = await conversations.SendMessageAsync(
+            new NewMessage(conversationId, senderId, text!, replyToId, mentions, clientMessageId!), cancellationToken);
+        if (stored is null)
+        {
+            return CommandOutcome.ConversationNotFound;
+        }
+
+        // A retry that found the message stored pushes nothing: the first send did, or the backstop does.
+        if (stored.Created)
+        {
+            await live.AfterCommitAsync(push => push.MessageCreatedAsync(stored.Value), "message-created");
+        }
+
+        return new CommandOutcome.Done<Stored<MessageRecord>>(stored);
+    }
+
+    /// <summary>The author changes the text (mentions resolved again).</summary>
+    public async Task<CommandOutcome> EditAsync(
+        string callerId, string conversationId, string messageId, string? text, CancellationToken cancellationToken)
+    {
+        var (message, denied) = await LoadMessageAsync(callerId, conversationId, messageId, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (message!.SenderId != callerId)
+        {
+            return new CommandOutcome.Forbidden("Only the author may edit a message.");
+        }
+
+        if (message.Deleted)
+        {
+            return new CommandOutcome.MessageDeleted();
+        }
+
+        if (MessageRules.CheckText(text) is { } textError)
+        {
+            return new CommandOutcome.Invalid("text", textError);
+        }
+
+        var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
+        return await ChangedAsync(message,
+            await conversations.EditMessageAsync(conversationId, messageId, text!, mentions, cancellationToken));
+    }
+
+    /// <summary>The author, or a channel's owner and admins, leave a tombstone.</summary>
+    public async Task<CommandOutcome> DeleteAsync(string callerId, string conversationId, string messageId, CancellationToken cancellationToken)
+    {
+        var access = await ConversationAccess.LoadAsync(conversations, conversationId, callerId, cancellationToken);
+        if (access is null)
+        {
+            return CommandOutcome.ConversationNotFound;
+        }
+
+        var message = await conversations.GetMessageAsync(conversationId, messageId, cancellationToken);
+        if (message is null)
+        {
+            return CommandOutcome.MessageNotFound;
+        }
+
+        if (message.SenderId != callerId && !access.IsAdmin)
+        {
+            return new CommandOutcome.Forbidden("Only the author or the channel's owner and admins may delete a message.");
+        }
+
+        return await ChangedAsync(message, await conversations.DeleteMessageAsync(conversationId, messageId, cancellationToken));
+    }
+
+    /// <summary>Adds or removes the caller's reaction; doing what is already done changes nothing and pushes nothing.</summary>
+    public async Task<CommandOutcome> ReactAsync(
+        string callerId, string conversationId, string messageId, string emoji, bool add, CancellationToken cancellationToken)
+    {
+        var (message, denied) = await LoadMessageAsync(callerId, conversationId, messageId, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!MessageRules.IsEmoji(emoji))
+        {
+            return new CommandOutcome.Invalid("emoji", "A reaction is one emoji.");
+        }
+
+        if (message!.Deleted)
+        {
+            return new CommandOutcome.MessageDeleted();
+        }
+
+        return await ChangedAsync(message, add
+            ? await conversations.AddReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken)
+            : await conversations.RemoveReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken));
+    }
+
+    /// <summary>Moves the caller's read position forward (never back); the effective position is the value.</summary>
+    public async Task<CommandOutcome> MarkReadAsync(string callerId, string conversationId, long? seq, CancellationToken cancellationToken)
+    {
+        // Access before the value, as for every command: a non-member learns nothing from a validation answer.
+        if (await MemberAccessAsync(conversationId, callerId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (seq is not >= 0)
+        {
+            return new CommandOutcome.Invalid("seq", "seq is the last read message's seq (0 or more).");
+        }
+
+        if (await conversations.MarkReadAsync(conversationId, callerId, seq.Value, cancellationToken) is not { } effective)
+        {
+            return new CommandOutcome.NotFound("member");
+        }
+
+        await live.AfterCommitAsync(push => push.ReadStateChangedAsync(conversationId, callerId, effective), "read-state");
+        return new CommandOutcome.Done<long>(effective);
+    }
+
+    /// <summary>Whether the caller may announce typing: members only. The value is the other members' ids.</summary>
+    public async Task<CommandOutcome> TypingAsync(string callerId, string conversationId, CancellationToken cancellationToken)
+    {
+        if (await MemberAccessAsync(conversationId, callerId, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var others = (await conversations.ListMembersAsync(conversationId, cancellationToken))
+            .Where(m => m.UserId != callerId)
+            .Select(m => m.UserId)
+            .ToList();
+        return new CommandOutcome.Done<IReadOnlyList<string>>(others);
+    }
+}
