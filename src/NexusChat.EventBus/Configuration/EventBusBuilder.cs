@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.EventBus.Events;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.EventBus.Outbox;
 
 namespace NexusChat.EventBus.Configuration;

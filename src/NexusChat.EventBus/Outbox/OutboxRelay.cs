@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.EventBus.Publishing;
 using StackExchange.Redis;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.EventBus.Events;
-using NexusChat.EventBus.Serialization;
 
 namespace NexusChat.EventBus.Publishing;
 

@@ -1,4 +1,4 @@
-using NexusChat.EventBus.Outbox;
+using NexusChat.EventBus.Abstractions.Outbox;
 
 namespace NexusChat.Tests.EventBus;
 
