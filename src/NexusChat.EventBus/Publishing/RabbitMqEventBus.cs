@@ -3,7 +3,7 @@ using NexusChat.EventBus.Abstractions;
 
 namespace NexusChat.EventBus.Publishing;
 
-internal sealed class RabbitMqEventBus(EventPublisher publisher) : IEventBus
+internal sealed class RabbitMqEventBus(IEventPublisher publisher) : IEventBus
 {
     public Task PublishAsync(IntegrationEvent @event, CancellationToken cancellationToken)
     {
