@@ -6,6 +6,7 @@ using NexusChat.Realtime.Hubs;
 using NexusChat.Realtime.Presence;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
+using NexusChat.Storage.Conversations.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 

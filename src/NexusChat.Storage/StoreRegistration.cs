@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NexusChat.Contracts.Hosting;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
@@ -29,7 +30,7 @@ public static class StoreRegistration
                 builder.Services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
                 builder.Services.AddSingleton<IUserStore, MongoUserStore>();
                 builder.Services.AddSingleton<IConversationStore, MongoConversationStore>();
-                builder.Services.AddSingleton<IOutboxReader, MongoOutbox>();
+                builder.Services.AddSingleton<IOutboxStore, MongoOutbox>();
                 // The driver emits OpenTelemetry spans under its own source once a tracer listens to it.
                 builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("MongoDB.Driver"));
                 break;
@@ -40,7 +41,7 @@ public static class StoreRegistration
                 builder.Services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
                 builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
                 builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
-                builder.Services.AddSingleton<IOutboxReader, SqliteOutbox>();
+                builder.Services.AddSingleton<IOutboxStore, SqliteOutbox>();
                 break;
             default:
                 throw new InvalidOperationException(

@@ -1,11 +1,9 @@
 using NexusChat.Contracts.Hosting;
 using NexusChat.EventBus.Configuration;
-using NexusChat.EventBus.Outbox;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
 using NexusChat.Storage.Outbox;
 using NexusChat.Worker.DeadLetters;
-using NexusChat.Worker.Outbox;
 
 // The worker serves HTTP only for health, metrics and its dead letters; its work arrives over RabbitMQ.
 var builder = WebApplication.CreateBuilder(args);
@@ -16,8 +14,8 @@ builder.AddRedisDependency();
 builder.AddMessagingDependency();
 
 // The worker relays the store's outbox to RabbitMQ: every change the api and realtime replicas save is published
-// from here, after the fact and until confirmed, so a broker outage never fails a send.
-builder.Services.AddSingleton<IOutboxStore, StoreOutbox>();
+// from here, after the fact and until confirmed, so a broker outage never fails a send. The store registered its
+// outbox (IOutboxStore) in AddChatStore.
 builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay(relay => relay.WakeChannel = OutboxSignal.ChannelName);
 
 var app = builder.Build();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.EventBus.Events;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.EventBus.Outbox;
 
 namespace NexusChat.EventBus.Configuration;
@@ -30,7 +30,11 @@ public sealed class EventBusBuilder(IHostApplicationBuilder builder)
             options.Configure(configure);
         }
 
-        options.Validate(o => o.BatchSize > 0, "EventBus:Outbox:BatchSize must be positive.").ValidateOnStart();
+        options
+            .Validate(o => o.BatchSize > 0, "EventBus:Outbox:BatchSize must be positive.")
+            .Validate(o => o.MaxUnmarked > 0, "EventBus:Outbox:MaxUnmarked must be positive.")
+            .Validate(o => o.MarkInterval >= TimeSpan.Zero, "EventBus:Outbox:MarkInterval must not be negative.")
+            .ValidateOnStart();
         Services.AddHostedService<OutboxRelay>();
         return this;
     }

@@ -44,7 +44,7 @@ public static class EventBusExtensions
         services.TryAddSingleton<EventBusMetrics>();
         services.TryAddSingleton(sp => new SubscriberTopology(sp.GetRequiredService<IOptions<EventBusOptions>>().Value));
         services.TryAddSingleton<ConfirmedChannel>();
-        services.TryAddSingleton<EventPublisher>();
+        services.TryAddSingleton<IEventPublisher, EventPublisher>();
         services.TryAddSingleton<IEventBus, RabbitMqEventBus>();
         services.TryAddSingleton<IProcessedEventStore, RedisProcessedEventStore>();
         services.TryAddSingleton<DeliveryProcessor>();

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.EventBus.Events;
-using NexusChat.EventBus.Serialization;
 
 namespace NexusChat.EventBus.Configuration;
 

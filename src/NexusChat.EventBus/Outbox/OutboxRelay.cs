@@ -3,26 +3,29 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.EventBus.Publishing;
 using StackExchange.Redis;
 
 namespace NexusChat.EventBus.Outbox;
 
 /// <summary>
-/// Publishes pending outbox messages a batch at a time (batches in order, not the events within one) and marks each
-/// published only after the broker confirmed it. While
-/// the broker or the store fails it waits longer and longer and tries again, so a message is never dropped; one
-/// published but not yet marked is sent again, and consumers drop the duplicate by event id.
+/// Publishes pending outbox messages a batch at a time (batches in order, not the events within one). What the broker
+/// confirmed is remembered and marked published later in one write (<see cref="UnmarkedConfirms"/>), never before the
+/// confirm. While the broker or the store fails it waits longer and longer and tries again, so a message is never
+/// dropped; one published but not yet marked when the relay dies is sent again, and consumers drop the duplicate by
+/// event id.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IOutboxStore store,
-    EventPublisher publisher,
+    IEventPublisher publisher,
     IOptions<OutboxRelayOptions> options,
     IServiceProvider services,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     // Counts at most one pending wake-up: ten signals during one relay pass need one more pass, not ten.
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly UnmarkedConfirms _unmarked = new(options.Value.MarkInterval, options.Value.MaxUnmarked);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,13 +34,17 @@ internal sealed partial class OutboxRelay(
         var backoff = settings.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
             try
             {
-                var pending = await RelayBatchAsync(settings.BatchSize, stoppingToken);
-                // A full batch means more may be waiting.
-                wait = pending == settings.BatchSize ? TimeSpan.Zero : settings.PollInterval;
+                var published = await RelayBatchAsync(settings.BatchSize, stoppingToken);
                 backoff = settings.PollInterval;
+                // A full batch means more may be waiting.
+                if (published < settings.BatchSize)
+                {
+                    // Idle until a write signal, the next poll, or the remembered confirms falling due for their mark.
+                    var wait = _unmarked.DueIn is { } due && due < settings.PollInterval ? due : settings.PollInterval;
+                    await _wake.WaitAsync(wait, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,19 +53,25 @@ internal sealed partial class OutboxRelay(
             catch (Exception exception)
             {
                 LogRelayFailed(exception, backoff);
-                wait = backoff;
+                // Backing off from a failure: a write signal must not hurry the next attempt.
+                await Task.Delay(backoff, stoppingToken);
                 backoff = backoff * 2 < settings.MaxBackoff ? backoff * 2 : settings.MaxBackoff;
             }
+        }
+    }
 
-            if (wait == settings.PollInterval)
-            {
-                await _wake.WaitAsync(wait, stoppingToken);
-            }
-            else
-            {
-                // Backing off from a failure: a write signal must not hurry the next attempt.
-                await Task.Delay(wait, stoppingToken);
-            }
+    /// <summary>Stops relaying, then marks what the broker confirmed, so the next relay does not publish it again.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await MarkAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Not lost: the next relay publishes these again and consumers drop them by event id.
+            LogMarkOnStopFailed(exception, _unmarked.Count);
         }
     }
 
@@ -97,13 +110,20 @@ internal sealed partial class OutboxRelay(
 
     public override void Dispose()
     {
-        _wake.Dispose();
+        // Cancels the loop first, so it does not wait on a disposed semaphore.
         base.Dispose();
+        _wake.Dispose();
     }
 
     private async Task<int> RelayBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var pending = await store.GetPendingAsync(batchSize, cancellationToken);
+        // Marking before publishing more when due also bounds what is remembered while the store refuses the marks.
+        await MarkIfDueAsync(cancellationToken);
+        // The remembered confirms are still pending in the store: asking for that many more rows leaves a batch of others.
+        var pending = (await store.GetPendingAsync(batchSize + _unmarked.Count, cancellationToken))
+            .Where(message => !_unmarked.Contains(message.EventId))
+            .Take(batchSize)
+            .ToList();
         // The whole batch is in flight at once and the confirms are awaited together: awaiting each confirm before
         // the next publish capped the relay at one quorum-queue commit round trip per event (≈100 events/s here).
         // The price is order within a batch, which no subscriber relies on (clients order messages by seq; the other
@@ -116,24 +136,47 @@ internal sealed partial class OutboxRelay(
         }
         finally
         {
-            // What the broker confirmed is marked even when another publish of the batch failed, so it is not sent again.
+            // What the broker confirmed is remembered even when another publish of the batch failed, so it is not sent again.
             var confirmed = publishes.Where(p => p.Publish.IsCompletedSuccessfully).Select(p => p.EventId).ToList();
+            _unmarked.Add(confirmed);
             if (confirmed.Count > 0)
             {
-                await store.MarkPublishedAsync(confirmed, cancellationToken);
                 LogRelayed(confirmed.Count);
             }
         }
 
+        await MarkIfDueAsync(cancellationToken);
         return pending.Count;
+    }
+
+    private Task MarkIfDueAsync(CancellationToken cancellationToken) =>
+        _unmarked.IsDue ? MarkAsync(cancellationToken) : Task.CompletedTask;
+
+    private async Task MarkAsync(CancellationToken cancellationToken)
+    {
+        var confirmed = _unmarked.Snapshot();
+        if (confirmed.Count == 0)
+        {
+            return;
+        }
+
+        await store.MarkPublishedAsync(confirmed, cancellationToken);
+        _unmarked.Forget(confirmed);
+        LogMarked(confirmed.Count);
     }
 
     [LoggerMessage(LogLevel.Debug, "Relayed {Count} outbox message(s)")]
     private partial void LogRelayed(int count);
+
+    [LoggerMessage(LogLevel.Debug, "Marked {Count} relayed outbox message(s) published")]
+    private partial void LogMarked(int count);
 
     [LoggerMessage(LogLevel.Warning, "Outbox relay cannot listen for write signals; it relays on its poll interval only")]
     private partial void LogNoWakeups(Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Outbox relay failed; trying again in {Backoff}")]
     private partial void LogRelayFailed(Exception exception, TimeSpan backoff);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay could not mark {Count} confirmed message(s) on stop; the next relay publishes them again")]
+    private partial void LogMarkOnStopFailed(Exception exception, int count);
 }

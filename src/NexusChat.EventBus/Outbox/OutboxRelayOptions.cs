@@ -18,4 +18,14 @@ public sealed class OutboxRelayOptions
 
     /// <summary>Longest wait between attempts while the broker or the store fails; the wait doubles up to it.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest time a confirmed message waits to be marked published. Marks are one write for everything confirmed
+    /// since the last one, rather than one per batch, because on the embedded store each write takes the lock every
+    /// send needs; the price is that a relay dying in between publishes up to this much again (consumers drop it).
+    /// </summary>
+    public TimeSpan MarkInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Confirmed messages at which the relay marks at once, whatever <see cref="MarkInterval"/> says: bounds its memory and the rows each poll reads again.</summary>
+    public int MaxUnmarked { get; set; } = 1000;
 }

@@ -6,7 +6,7 @@ using RabbitMQ.Client;
 namespace NexusChat.EventBus.Publishing;
 
 /// <summary>Turns an event body into a persistent AMQP message on the events exchange and waits for the broker's confirm.</summary>
-internal sealed class EventPublisher(ConfirmedChannel channel, EventBusMetrics metrics)
+internal sealed class EventPublisher(ConfirmedChannel channel, EventBusMetrics metrics) : IEventPublisher
 {
     public async Task PublishAsync(Guid eventId, string eventType, ReadOnlyMemory<byte> body, DateTimeOffset createdAt, string? traceParent, CancellationToken cancellationToken)
     {

@@ -1,11 +1,9 @@
 using System.Text;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.EventBus.Events;
-using NexusChat.EventBus.Serialization;
 
 namespace NexusChat.EventBus.Publishing;
 
-internal sealed class RabbitMqEventBus(EventPublisher publisher) : IEventBus
+internal sealed class RabbitMqEventBus(IEventPublisher publisher) : IEventBus
 {
     public Task PublishAsync(IntegrationEvent @event, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using NexusChat.EventBus.Abstractions;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
+using NexusChat.Storage.Conversations.Events;
 
 namespace NexusChat.Realtime.Delivery;
 

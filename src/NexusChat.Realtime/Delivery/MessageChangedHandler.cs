@@ -1,6 +1,7 @@
 using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations;
+using NexusChat.Storage.Conversations.Events;
 
 namespace NexusChat.Realtime.Delivery;
 

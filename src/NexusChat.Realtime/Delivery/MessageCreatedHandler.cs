@@ -1,5 +1,6 @@
 using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
+using NexusChat.Storage.Conversations.Events;
 
 namespace NexusChat.Realtime.Delivery;
 

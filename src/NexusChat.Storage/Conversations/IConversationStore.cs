@@ -3,7 +3,7 @@ namespace NexusChat.Storage.Conversations;
 /// <summary>
 /// Conversations, members, messages and read state. Every provider implements the same contract
 /// (tests/…/Storage/ConversationStoreContractTests). Each change is one atomic write that also records its event in
-/// the outbox (<see cref="Outbox.IOutboxReader"/>), so an event exists exactly when its change does. Access rules
+/// the outbox (<see cref="EventBus.Abstractions.Outbox.IOutboxStore"/>), so an event exists exactly when its change does. Access rules
 /// (who may do what) belong to the caller; the store enforces only what must hold across replicas.
 /// </summary>
 public interface IConversationStore

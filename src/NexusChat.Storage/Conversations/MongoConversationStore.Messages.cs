@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations.Events;
 
 namespace NexusChat.Storage.Conversations;
@@ -124,7 +125,7 @@ public sealed partial class MongoConversationStore
     private Task<MessageRecord?> ChangeMessageAsync(
         string conversationId,
         string messageId,
-        Func<MessageRecord, long, (MessageRecord Changed, ConversationEvent Event)?> change,
+        Func<MessageRecord, long, (MessageRecord Changed, IntegrationEvent Event)?> change,
         CancellationToken cancellationToken) =>
         InTransactionAsync(async (session, token) =>
         {

@@ -1,5 +1,6 @@
 using MongoDB.Driver;
-using NexusChat.Storage.Conversations.Events;
+using NexusChat.EventBus.Abstractions;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.Storage.Outbox;
 
 namespace NexusChat.Storage.Conversations;
@@ -46,7 +47,7 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
         return result;
     }
 
-    private Task AppendAsync(IClientSessionHandle session, ConversationEvent @event, CancellationToken cancellationToken) =>
+    private Task AppendAsync(IClientSessionHandle session, IntegrationEvent @event, CancellationToken cancellationToken) =>
         _outbox.InsertOneAsync(session, OutboxDocument.From(OutboxMessage.For(@event)), cancellationToken: cancellationToken);
 
     private static bool IsDuplicateKey(MongoWriteException e) => e.WriteError.Category == ServerErrorCategory.DuplicateKey;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations.Events;
 using NexusChat.Storage.Outbox;
 
@@ -140,7 +141,7 @@ public sealed partial class SqliteConversationStore
     private async Task<MessageRecord?> ChangeMessageAsync(
         string conversationId,
         string messageId,
-        Func<SqliteConnection, SqliteTransaction, MessageRecord, long, Task<(MessageRecord Changed, ConversationEvent Event)?>> change,
+        Func<SqliteConnection, SqliteTransaction, MessageRecord, long, Task<(MessageRecord Changed, IntegrationEvent Event)?>> change,
         CancellationToken cancellationToken)
     {
         var changed = await connections.WriteAsync(async write =>

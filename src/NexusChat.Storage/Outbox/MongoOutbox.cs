@@ -1,8 +1,9 @@
 using MongoDB.Driver;
+using NexusChat.EventBus.Abstractions.Outbox;
 
 namespace NexusChat.Storage.Outbox;
 
-public sealed class MongoOutbox(IMongoDatabase database) : IOutboxReader
+public sealed class MongoOutbox(IMongoDatabase database) : IOutboxStore
 {
     internal const string CollectionName = "outbox";
     internal const string CreatedAtField = "createdAt";

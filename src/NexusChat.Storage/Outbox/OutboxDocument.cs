@@ -1,4 +1,5 @@
 using MongoDB.Bson.Serialization.Attributes;
+using NexusChat.EventBus.Abstractions.Outbox;
 
 namespace NexusChat.Storage.Outbox;
 
@@ -36,7 +37,5 @@ internal sealed class OutboxDocument
         TraceParent = message.TraceParent,
     };
 
-    public OutboxMessage ToMessage() => new(
-        Guid.Parse(EventId), EventType, Payload, new DateTimeOffset(CreatedAt), TraceParent,
-        PublishedAt is { } published ? new DateTimeOffset(published) : null);
+    public OutboxMessage ToMessage() => new(Guid.Parse(EventId), EventType, Payload, new DateTimeOffset(CreatedAt), TraceParent);
 }

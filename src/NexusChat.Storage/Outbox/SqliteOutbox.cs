@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using NexusChat.Storage.Conversations.Events;
+using NexusChat.EventBus.Abstractions;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.Storage.Embedded;
 
 namespace NexusChat.Storage.Outbox;
 
-public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxReader
+public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
     {
@@ -31,8 +32,7 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxR
                 reader.GetString(1),
                 reader.GetString(2),
                 DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                PublishedAt: null));
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return pending;
@@ -59,7 +59,7 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxR
 
     /// <summary>Records the event in the caller's transaction, so it commits or rolls back with the change.</summary>
     internal static async Task AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ConversationEvent @event, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, IntegrationEvent @event, CancellationToken cancellationToken)
     {
         var message = OutboxMessage.For(@event);
         await using var command = connection.CreateCommand();

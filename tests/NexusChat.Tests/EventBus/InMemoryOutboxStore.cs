@@ -1,4 +1,4 @@
-using NexusChat.EventBus.Outbox;
+using NexusChat.EventBus.Abstractions.Outbox;
 
 namespace NexusChat.Tests.EventBus;
 
@@ -8,6 +8,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     private readonly Lock _gate = new();
     private readonly List<OutboxMessage> _pending = [];
     private readonly List<Guid> _marked = [];
+    private int _markCalls;
 
     /// <summary>Runs before a batch is marked published, to observe what the broker holds at that moment.</summary>
     public Func<IReadOnlyCollection<Guid>, CancellationToken, Task> BeforeMarking { get; set; } = (_, _) => Task.CompletedTask;
@@ -35,6 +36,18 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
+    /// <summary>How many times the relay wrote marks (each write takes the store's write lock).</summary>
+    public int MarkCalls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _markCalls;
+            }
+        }
+    }
+
     public void Add(OutboxMessage message)
     {
         lock (_gate)
@@ -51,13 +64,14 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
-    public async Task MarkPublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task MarkPublishedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
     {
-        await BeforeMarking(ids, cancellationToken);
+        await BeforeMarking(eventIds, cancellationToken);
         lock (_gate)
         {
-            _pending.RemoveAll(m => ids.Contains(m.EventId));
-            _marked.AddRange(ids);
+            _markCalls++;
+            _pending.RemoveAll(m => eventIds.Contains(m.EventId));
+            _marked.AddRange(eventIds);
         }
     }
 }

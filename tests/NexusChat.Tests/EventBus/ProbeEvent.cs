@@ -1,4 +1,4 @@
-using NexusChat.EventBus.Events;
+using NexusChat.EventBus.Abstractions;
 
 namespace NexusChat.Tests.EventBus;
 

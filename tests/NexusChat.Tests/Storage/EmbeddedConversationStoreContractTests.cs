@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Embedded;
 using NexusChat.Storage.Outbox;
@@ -10,7 +11,7 @@ public sealed class EmbeddedConversationStoreContractTests : ConversationStoreCo
     private readonly string _folder = Directory.CreateTempSubdirectory("nexuschat-conversations-").FullName;
 
     // Each store gets its own factory over the same file, as each replica process would.
-    protected override async Task<(IConversationStore Store, IOutboxReader Outbox)> CreateStoreAsync(string database)
+    protected override async Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database)
     {
         var connections = new SqliteConnectionFactory(Path.Combine(_folder, database + ".db"));
         await new SqliteStoreLifecycle(connections).InitializeAsync(TestTimeout());

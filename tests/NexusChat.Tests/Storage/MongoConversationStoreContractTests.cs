@@ -1,3 +1,4 @@
+using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Mongo;
 using NexusChat.Storage.Outbox;
@@ -9,7 +10,7 @@ public sealed class MongoConversationStoreContractTests : ConversationStoreContr
 {
     private readonly MongoTestDatabases _databases = new();
 
-    protected override async Task<(IConversationStore Store, IOutboxReader Outbox)> CreateStoreAsync(string database)
+    protected override async Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database)
     {
         var mongo = _databases.Create(database, "conversation store");
         await new MongoStoreLifecycle(mongo).InitializeAsync(TestTimeout());

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record ConversationCreated(ConversationRecord Conversation, IReadOnlyList<MemberRecord> Members) : ConversationEvent;
+public sealed record ConversationCreated(ConversationRecord Conversation, IReadOnlyList<MemberRecord> Members) : IntegrationEvent;

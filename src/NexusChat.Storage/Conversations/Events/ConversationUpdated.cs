@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record ConversationUpdated(ConversationRecord Conversation) : ConversationEvent;
+public sealed record ConversationUpdated(ConversationRecord Conversation) : IntegrationEvent;

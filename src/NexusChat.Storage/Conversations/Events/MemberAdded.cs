@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record MemberAdded(MemberRecord Member) : ConversationEvent;
+public sealed record MemberAdded(MemberRecord Member) : IntegrationEvent;

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record MemberRemoved(string ConversationId, string UserId) : ConversationEvent;
+public sealed record MemberRemoved(string ConversationId, string UserId) : IntegrationEvent;

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record MemberRoleChanged(MemberRecord Member) : ConversationEvent;
+public sealed record MemberRoleChanged(MemberRecord Member) : IntegrationEvent;

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record MessageCreated(MessageRecord Message) : ConversationEvent;
+public sealed record MessageCreated(MessageRecord Message) : IntegrationEvent;

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record MessageEdited(MessageRecord Message) : ConversationEvent;
+public sealed record MessageEdited(MessageRecord Message) : IntegrationEvent;

@@ -1,3 +1,5 @@
+using NexusChat.EventBus.Abstractions;
+
 namespace NexusChat.Storage.Conversations.Events;
 
-public sealed record ReadStateChanged(string ConversationId, string UserId, long LastReadSeq) : ConversationEvent;
+public sealed record ReadStateChanged(string ConversationId, string UserId, long LastReadSeq) : IntegrationEvent;

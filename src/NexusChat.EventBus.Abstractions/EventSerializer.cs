@@ -1,9 +1,11 @@
 using System.Text.Json;
-using NexusChat.EventBus.Events;
 
-namespace NexusChat.EventBus.Serialization;
+namespace NexusChat.EventBus.Abstractions;
 
-/// <summary>Web defaults (camelCase) so the bodies match what the outbox stores and what other languages expect.</summary>
+/// <summary>
+/// The wire form of an event, used by whoever writes it (the store's outbox, <see cref="IEventBus"/>) and whoever
+/// reads it (the bus's consumers). Web defaults (camelCase) so the bodies are what other languages expect.
+/// </summary>
 public static class EventSerializer
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);

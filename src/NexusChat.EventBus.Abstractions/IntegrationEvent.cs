@@ -1,8 +1,8 @@
-namespace NexusChat.EventBus.Events;
+namespace NexusChat.EventBus.Abstractions;
 
 /// <summary>
 /// Something that happened in one service that others may react to. The id is what consumers deduplicate on,
-/// so a republished event (outbox retry, broker redelivery) must keep it.
+/// so a republished event (outbox retry, broker redelivery) must keep it; version 7 so ids sort by creation time.
 /// </summary>
 public abstract record IntegrationEvent
 {

@@ -1,5 +1,3 @@
-using NexusChat.EventBus.Events;
-
 namespace NexusChat.EventBus.Abstractions;
 
 /// <summary>
