@@ -37,7 +37,8 @@ public static class StoreRegistration
             case ServiceSettingKeys.EmbeddedProvider:
                 var path = builder.Configuration[ServiceSettingKeys.EmbeddedStorePath]
                     ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "nexuschat.db");
-                builder.Services.AddSingleton(new SqliteConnectionFactory(path));
+                builder.Services.AddSingleton(new SqliteConnectionFactory(path, backgroundCheckpoints: true));
+                builder.Services.AddHostedService<SqliteCheckpoints>();
                 builder.Services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
                 builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
                 builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();

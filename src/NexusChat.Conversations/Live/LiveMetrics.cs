@@ -13,8 +13,9 @@ public sealed class LiveMetrics
     public LiveMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _duration = meter.CreateHistogram<double>(
-            "nexuschat.live.push.duration", "ms", "Time from a commit's push call until the backplane accepted it.");
+        _duration = meter.CreateHistogram(
+            "nexuschat.live.push.duration", "ms", "Time from a commit's push call until the backplane accepted it.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 25, 50, 100, 250, 500, 1000] });
         _failed = meter.CreateCounter<long>(
             "nexuschat.live.push.failed", description: "Pushes after a commit that failed; the event bus backstop delivers those.");
     }

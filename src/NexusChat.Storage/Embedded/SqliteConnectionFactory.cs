@@ -10,8 +10,13 @@ namespace NexusChat.Storage.Embedded;
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly SqliteGroupCommit _groupCommit;
 
-    public SqliteConnectionFactory(string path)
+    /// <param name="backgroundCheckpoints">
+    /// True when <see cref="SqliteCheckpoints"/> runs in this process: commits then never checkpoint themselves.
+    /// </param>
+    public SqliteConnectionFactory(string path, bool backgroundCheckpoints = false)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
@@ -23,29 +28,26 @@ public sealed class SqliteConnectionFactory
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _groupCommit = new SqliteGroupCommit(this);
+        _pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+            + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint = 0;" : "");
+        _groupCommit = new SqliteGroupCommit(this, new SqliteWriterLock(Path));
     }
 
     public string Path { get; }
-
-    private readonly SqliteGroupCommit _groupCommit;
-
 
     /// <summary>
     /// Runs <paramref name="write"/> in this process's next shared write transaction (<see cref="SqliteGroupCommit"/>);
     /// the task completes once that transaction committed.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> write, CancellationToken cancellationToken)
-    {
-        return _groupCommit.WriteAsync(write, cancellationToken);
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> write, CancellationToken cancellationToken) =>
+        _groupCommit.WriteAsync(write, cancellationToken);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragmas.CommandText = _pragmas;
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

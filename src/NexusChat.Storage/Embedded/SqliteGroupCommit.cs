@@ -12,7 +12,7 @@ namespace NexusChat.Storage.Embedded;
 /// the ones before it in the batch wrote (the next seq, an existing client message id), so the rules are those of
 /// one transaction per write. Written by hand: Microsoft.Data.Sqlite has no batching of independent callers.
 /// </summary>
-public sealed class SqliteGroupCommit(SqliteConnectionFactory connections)
+public sealed class SqliteGroupCommit(SqliteConnectionFactory connections, SqliteWriterLock writerLock)
 {
     /// <summary>Most writes one transaction takes; the rest wait for the next, so one batch cannot hold the lock long.</summary>
     public const int MaxBatch = 256;
@@ -75,10 +75,13 @@ public sealed class SqliteGroupCommit(SqliteConnectionFactory connections)
     private async Task CommitAsync(List<PendingWrite> batch)
     {
         var done = new List<PendingWrite>(batch.Count);
+        var waiting = Stopwatch.GetTimestamp();
+        await writerLock.AcquireAsync();
         try
         {
             await using var connection = await connections.OpenAsync(CancellationToken.None);
             await using var transaction = connection.BeginTransaction(deferred: false);
+            var holding = Stopwatch.GetTimestamp();
             foreach (var pending in batch)
             {
                 await using var savepoint = connection.CreateCommand();
@@ -98,6 +101,7 @@ public sealed class SqliteGroupCommit(SqliteConnectionFactory connections)
             }
 
             await transaction.CommitAsync();
+            SqliteWriteMetrics.Batch(batch.Count, Stopwatch.GetElapsedTime(waiting, holding), Stopwatch.GetElapsedTime(holding));
         }
         catch (Exception exception)
         {
@@ -108,6 +112,10 @@ public sealed class SqliteGroupCommit(SqliteConnectionFactory connections)
             }
 
             return;
+        }
+        finally
+        {
+            writerLock.Release();
         }
 
         // Answered only after the commit: a caller must never act on (push, return) what could still roll back.
