@@ -76,9 +76,11 @@ public sealed class SqliteGroupCommit(SqliteConnectionFactory connections, Sqlit
     {
         var done = new List<PendingWrite>(batch.Count);
         var waiting = Stopwatch.GetTimestamp();
-        await writerLock.AcquireAsync();
+        var locked = false;
         try
         {
+            await writerLock.AcquireAsync();
+            locked = true;
             await using var connection = await connections.OpenAsync(CancellationToken.None);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var holding = Stopwatch.GetTimestamp();
@@ -115,7 +117,11 @@ public sealed class SqliteGroupCommit(SqliteConnectionFactory connections, Sqlit
         }
         finally
         {
-            writerLock.Release();
+            // A failed acquire fails this batch only; the loop goes on with the next.
+            if (locked)
+            {
+                writerLock.Release();
+            }
         }
 
         // Answered only after the commit: a caller must never act on (push, return) what could still roll back.

@@ -54,7 +54,9 @@ public sealed class WorkspaceConversationChannel(
     // A hidden tab is not being read: the workspace marks it read when the tab shows again.
     public Task MarkReadAsync(long seq) => workspace.TabHidden ? Task.CompletedTask : workspace.MarkReadAsync(conversationId, seq);
 
-    // A hub error becomes the same exception as a REST problem, so the view shows both one way.
+    // A typed hub error becomes the same exception as a REST problem, so the view shows both one way. Any other hub
+    // failure (not connected after all, or the connection closed mid-call) is tried again through REST: each of these
+    // changes is idempotent.
     private async Task<MessageDto> ChangeAsync(Func<ChatConnection, Task<MessageDto>> throughHub, Func<Task<MessageDto>> throughRest)
     {
         if (workspace.ConnectedHub is not { } hub)
@@ -69,6 +71,10 @@ public sealed class WorkspaceConversationChannel(
         catch (HubException exception) when (HubError.Parse(exception.Message) is { } error)
         {
             throw ApiProblemException.From(error);
+        }
+        catch (Exception exception) when (exception is HubException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            return await throughRest();
         }
     }
 }
