@@ -13,10 +13,9 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
     private const string Columns =
         "id, username, normalized_username, display_name, status_message, password_hash, created_at";
 
-    public async Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command(write);
         command.CommandText =
             """
             INSERT INTO users (id, username, normalized_username, display_name, normalized_display_name,
@@ -43,7 +42,7 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
             // The unique index decides inside SQLite's write lock, so of racing replicas exactly one wins.
             return false;
         }
-    }
+    }, cancellationToken);
 
     public Task<UserRecord?> FindByIdAsync(string id, CancellationToken cancellationToken) =>
         FindOneAsync("id", id, cancellationToken);
@@ -51,11 +50,10 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
     public Task<UserRecord?> FindByNormalizedUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
         FindOneAsync("normalized_username", normalizedUsername, cancellationToken);
 
-    public async Task<UserRecord?> UpdateProfileAsync(
-        string id, string? displayName, string? statusMessage, CancellationToken cancellationToken)
+    public Task<UserRecord?> UpdateProfileAsync(
+        string id, string? displayName, string? statusMessage, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command(write);
         command.CommandText =
             $"""
             UPDATE users
@@ -70,16 +68,23 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         command.Parameters.AddWithValue("$normalizedDisplayName", (object?)displayName?.ToUpperInvariant() ?? DBNull.Value);
         command.Parameters.AddWithValue("$statusMessage", (object?)statusMessage ?? DBNull.Value);
         return await ReadSingleAsync(command, cancellationToken);
-    }
+    }, cancellationToken);
 
-    public async Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken)
+    public Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = Command(write);
         command.CommandText = "UPDATE users SET password_hash = $passwordHash WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$passwordHash", passwordHash);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }, cancellationToken);
+
+    // Writes go through the process's writer queue (group commit) like every other change of the embedded store.
+    private static SqliteCommand Command(SqliteWrite write)
+    {
+        var command = write.Connection.CreateCommand();
+        command.Transaction = write.Transaction;
+        return command;
     }
 
     public async Task<IReadOnlyList<UserRecord>> SearchAsync(

@@ -45,16 +45,20 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxS
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            UPDATE outbox SET published_at = $now
-            WHERE published_at IS NULL AND event_id IN (SELECT value FROM json_each($ids));
-            """;
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.Select(id => id.ToString("D"))));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Through the process's writer queue like every change, not past it into SQLite's busy wait.
+        await connections.WriteAsync(async write =>
+        {
+            await using var command = write.Connection.CreateCommand();
+            command.Transaction = write.Transaction;
+            command.CommandText =
+                """
+                UPDATE outbox SET published_at = $now
+                WHERE published_at IS NULL AND event_id IN (SELECT value FROM json_each($ids));
+                """;
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.Select(id => id.ToString("D"))));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Records the event in the caller's transaction, so it commits or rolls back with the change.</summary>
