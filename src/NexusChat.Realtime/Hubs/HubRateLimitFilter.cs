@@ -19,18 +19,10 @@ public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits) : IHub
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var items = invocationContext.Context.Items;
-        if (items.TryGetValue(LimiterKey, out var found) is false || found is not FixedWindowRateLimiter limiter)
+        if (!items.TryGetValue(LimiterKey, out var found) || found is not FixedWindowRateLimiter limiter)
         {
             // The window starts at the connection's first call, as it did with the Redis counter.
-            var limit = limits.Value.HubInvocationsPerConnection;
-            items[LimiterKey] = limiter = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = limit.Window,
-                QueueLimit = 0,
-                // Replenished on use below: a timer per connection would cost more than the check.
-                AutoReplenishment = false,
-            });
+            items[LimiterKey] = limiter = NewLimiter(limits.Value.HubInvocationsPerConnection);
         }
 
         limiter.TryReplenish();
@@ -43,6 +35,15 @@ public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits) : IHub
 
         return await next(invocationContext);
     }
+
+    // Replenished on use: a timer per connection would cost more than the check.
+    private static FixedWindowRateLimiter NewLimiter(RateLimit limit) => new(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = limit.PermitLimit,
+        Window = limit.Window,
+        QueueLimit = 0,
+        AutoReplenishment = false,
+    });
 
     public async Task OnDisconnectedAsync(
         HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

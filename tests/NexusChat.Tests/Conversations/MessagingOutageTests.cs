@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Hosting;
+using NexusChat.Tests.EventBus;
 using NexusChat.Tests.Hosting;
 using NexusChat.Tests.Realtime;
 
@@ -36,16 +36,12 @@ public sealed class MessagingOutageTests(HostModeAppFixture fixture)
         await fixture.App.ResourceNotifications.WaitForResourceAsync(
             ResourceNames.Messaging, e => e.Snapshot.State?.Text is "Exited" or "Finished", timeout.Token);
         var sent = new List<MessageDto>();
-        var slowest = TimeSpan.Zero;
         for (var i = 0; i < Messages; i++)
         {
-            var started = Stopwatch.GetTimestamp();
             var message = await world.SendAsync(conversation.Id, world.Member, $"during the outage {i}");
             sent.Add(message);
-            using var within = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-            within.CancelAfter(LiveWithin);
-            await listener.WaitForAsync(l => l.Received(conversation.Id).Any(m => m.Seq == message.Seq), within.Token);
-            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
+            await Eventually.TrueAsync(() => listener.Received(conversation.Id).Any(m => m.Seq == message.Seq), LiveWithin,
+                $"seq {message.Seq} pushed live while RabbitMQ is down");
         }
 
         var remaining = Outage - (DateTime.UtcNow - stopped);
@@ -63,6 +59,5 @@ public sealed class MessagingOutageTests(HostModeAppFixture fixture)
         // The relayed events reach the realtime backstop too, which must not push what the live path already did.
         await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
         Assert.Equal(sent.Select(m => m.Seq).Order(), listener.Received(conversation.Id).Select(m => m.Seq).Order());
-        Assert.True(slowest < LiveWithin, $"slowest send → live delivery {slowest.TotalMilliseconds:0} ms");
     }
 }
