@@ -6,6 +6,7 @@ using NexusChat.Conversations;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Identity;
+using NexusChat.Identity.Sessions;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Presence;
 using NexusChat.Realtime.Sessions;
@@ -21,7 +22,7 @@ namespace NexusChat.Realtime.Hubs;
 /// </summary>
 [Authorize]
 public sealed partial class ChatHub(
-    ConnectedSessions sessions, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
+    ConnectedSessions sessions, SessionStore sessionStore, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
     PresenceNotifier contacts, LocalConnections local, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
@@ -35,7 +36,16 @@ public sealed partial class ChatHub(
 
     public override async Task OnConnectedAsync()
     {
-        sessions.Add(Context.User!.SessionId(), Context);
+        var sessionId = Context.User!.SessionId();
+        sessions.Add(sessionId, Context);
+        // A revocation published between the token check and the line above found no connection here to close: now
+        // that this one is registered, look at the session once more.
+        if (!await sessionStore.IsActiveAsync(sessionId))
+        {
+            await SessionRevocationListener.CloseAsync(Clients.Caller, Context);
+            return;
+        }
+
         // Registered before the conversations are read: a membership change published in between is applied to this
         // connection by MembershipChanges, and one committed before is in the list.
         local.Add(UserId, Context.ConnectionId);

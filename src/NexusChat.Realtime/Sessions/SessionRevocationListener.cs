@@ -26,10 +26,7 @@ public sealed partial class SessionRevocationListener(
             var connections = sessions.Take(message.Message!);
             foreach (var connection in connections)
             {
-                // Tell the client why before closing, so it returns to sign-in instead of reconnecting.
-                await hub.Clients.Client(connection.ConnectionId).SessionRevoked();
-                // Aborting at once can cut the socket before that message leaves: give it a moment on the wire.
-                _ = Task.Delay(AbortGrace).ContinueWith(_ => connection.Abort(), TaskScheduler.Default);
+                await CloseAsync(hub.Clients.Client(connection.ConnectionId), connection);
             }
 
             if (connections.Count > 0)
@@ -37,6 +34,14 @@ public sealed partial class SessionRevocationListener(
                 LogClosed(connections.Count, message.Message!);
             }
         });
+    }
+
+    /// <summary>Tells the client why, so it returns to sign-in instead of reconnecting, then closes the connection.</summary>
+    public static async Task CloseAsync(IChatClient client, HubCallerContext connection)
+    {
+        await client.SessionRevoked();
+        // Aborting at once can cut the socket before that message leaves: give it a moment on the wire.
+        _ = Task.Delay(AbortGrace).ContinueWith(_ => connection.Abort(), TaskScheduler.Default);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
