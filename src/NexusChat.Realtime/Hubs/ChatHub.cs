@@ -38,20 +38,20 @@ public sealed partial class ChatHub(
     {
         var sessionId = Context.User!.SessionId();
         sessions.Add(sessionId, Context);
-        // A revocation published between the token check and the line above found no connection here to close: now
-        // that this one is registered, look at the session once more.
-        if (!await sessionStore.IsActiveAsync(sessionId))
-        {
-            await SessionRevocationListener.CloseAsync(Clients.Caller, Context);
-            return;
-        }
-
         // Registered before the conversations are read: a membership change published in between is applied to this
         // connection by MembershipChanges, and one committed before is in the list.
         local.Add(UserId, Context.ConnectionId);
         foreach (var summary in await conversations.ListForUserAsync(UserId, ConversationGroups.MaxPerConnection, Context.ConnectionAborted))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroups.Of(summary.Conversation.Id), Context.ConnectionAborted);
+        }
+
+        // A revocation published between the token check and the registration above found no connection here to
+        // close: look at the session once more. After the group joins, so a client's first messages are not delayed.
+        if (!await sessionStore.IsActiveAsync(sessionId))
+        {
+            await SessionRevocationListener.CloseAsync(Clients.Caller, Context);
+            return;
         }
 
         try
