@@ -66,6 +66,7 @@ public sealed partial class ChatConnection : IAsyncDisposable
         _hub.On<MessageDto>(nameof(IChatClient.MessageUpdated), m => Enqueue(() => OnUpdated(m)));
         _hub.On<ReadStateDto>(nameof(IChatClient.ReadStateChanged), s => Enqueue(() => Raise(ReadStateChanged, s)));
         _hub.On<ConversationDto>(nameof(IChatClient.ConversationUpdated), c => Enqueue(() => OnConversationUpdated(c)));
+        _hub.On<MembersChangedDto>(nameof(IChatClient.MembersChanged), c => Enqueue(() => Raise(MembersChanged, c)));
         _hub.On<TypingDto>(nameof(IChatClient.TypingStarted), t => Enqueue(() => Raise(TypingStarted, t)));
         _hub.On<PresenceDto>(nameof(IChatClient.PresenceChanged), p => Enqueue(() => Raise(PresenceChanged, p)));
         _hub.On(nameof(IChatClient.SessionRevoked), () =>
@@ -88,8 +89,11 @@ public sealed partial class ChatConnection : IAsyncDisposable
 
     public event Action<ReadStateDto>? ReadStateChanged;
 
-    /// <summary>A conversation was created, renamed or its members changed; no <c>MyRole</c> means the user left it.</summary>
+    /// <summary>A conversation was created or renamed, or the user joined, left or changed role; no <c>MyRole</c> means the user left it.</summary>
     public event Action<ConversationDto>? ConversationUpdated;
+
+    /// <summary>Someone joined, left or changed role in one of the user's conversations (apply it to a loaded member list).</summary>
+    public event Action<MembersChangedDto>? MembersChanged;
 
     public event Action<TypingDto>? TypingStarted;
 

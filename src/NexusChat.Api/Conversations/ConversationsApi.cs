@@ -24,12 +24,7 @@ public static class ConversationsApi
         conversations.MapGet("/{id}", GetConversation).WithName(nameof(GetConversation));
         conversations.MapPatch("/{id}", UpdateConversation).WithName(nameof(UpdateConversation))
             .WithSummary("Rename a channel or change its topic (owner and admins).");
-        conversations.MapPost("/{id}/members", AddMember).WithName(nameof(AddMember))
-            .WithSummary("Join a public channel (your own id) or add someone (members of public, admins of private channels).");
-        conversations.MapDelete("/{id}/members/{userId}", RemoveMember).WithName(nameof(RemoveMember))
-            .WithSummary("Leave (your own id) or remove a member (owner and admins).");
-        conversations.MapPatch("/{id}/members/{userId}", ChangeRole).WithName(nameof(ChangeRole))
-            .WithSummary("Make a member an admin or a plain member (owner).");
+        conversations.MapMembersApi();
         return app;
     }
 
@@ -151,99 +146,6 @@ public static class ConversationsApi
 
         var updated = await services.Conversations.UpdateConversationAsync(id, request.Name?.Trim(), request.Topic?.Trim(), services.Aborted);
         return updated is null ? Problems.NotFound("conversation") : TypedResults.Ok(await DetailsAsync(updated, services));
-    }
-
-    public static async Task<Results<Created<MemberDto>, Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> AddMember(
-        string id, AddMemberRequest request, [AsParameters] ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id);
-        if (access is null)
-        {
-            return problem!;
-        }
-
-        if (string.IsNullOrEmpty(request.UserId) || await services.Users.FindByIdAsync(request.UserId, services.Aborted) is null)
-        {
-            return Problems.Invalid("userId", "There is no such user.");
-        }
-
-        if (access.Conversation.Type == ConversationTypes.Direct)
-        {
-            return Problems.Forbidden("A direct conversation always has the same two members.");
-        }
-
-        // Joining a public channel is open; adding others takes a member (public) or an admin (private).
-        var joiningSelf = request.UserId == services.CallerId;
-        var allowed = access.IsPublicChannel ? joiningSelf || access.IsMember : access.IsAdmin;
-        if (!allowed)
-        {
-            return Problems.Forbidden(access.IsPublicChannel ? "Join the channel first." : "Only the channel's owner and admins may invite.");
-        }
-
-        var added = await services.Conversations.AddMemberAsync(id, request.UserId, MemberRoles.Member, services.Aborted);
-        var member = (await services.Conversations.GetMemberAsync(id, request.UserId, services.Aborted))!;
-        return added
-            ? TypedResults.Created($"/api/conversations/{id}/members/{member.UserId}", member.ToDto())
-            : TypedResults.Ok(member.ToDto());
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
-        string id, string userId, [AsParameters] ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id);
-        if (access is null)
-        {
-            return problem!;
-        }
-
-        if (access.Conversation.Type == ConversationTypes.Direct)
-        {
-            return Problems.Forbidden("A direct conversation always has the same two members.");
-        }
-
-        var target = await services.Conversations.GetMemberAsync(id, userId, services.Aborted);
-        if (target is null)
-        {
-            return Problems.NotFound("member");
-        }
-
-        var leaving = userId == services.CallerId;
-        if (!leaving && access.RequireAdmin() is { } forbidden)
-        {
-            return forbidden;
-        }
-
-        // An admin cannot remove the owner, and the owner cannot walk away from the channel they own.
-        if (target.Role == MemberRoles.Owner)
-        {
-            return Problems.Forbidden(leaving ? "The owner cannot leave the channel." : "The owner cannot be removed.");
-        }
-
-        await services.Conversations.RemoveMemberAsync(id, userId, services.Aborted);
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
-        string id, string userId, ChangeRoleRequest request, [AsParameters] ConversationServices services)
-    {
-        var (access, problem) = await AccessProblems.LoadAsync(services, id, AccessProblems.RequireOwner);
-        if (access is null)
-        {
-            return problem!;
-        }
-
-        if (request.Role is not (MemberRoles.Admin or MemberRoles.Member))
-        {
-            return Problems.Invalid("role", "role is \"admin\" or \"member\".");
-        }
-
-        if (userId == services.CallerId)
-        {
-            return Problems.Forbidden("The owner keeps the owner role.");
-        }
-
-        var member = await services.Conversations.SetRoleAsync(id, userId, request.Role, services.Aborted);
-        return member is null ? Problems.NotFound("member") : TypedResults.Ok(member.ToDto());
     }
 
     private static async Task<ConversationDto> DetailsAsync(ConversationRecord conversation, ConversationServices services)

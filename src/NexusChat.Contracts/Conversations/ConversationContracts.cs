@@ -37,4 +37,13 @@ public sealed record ConversationDto(
 
 public sealed record MemberDto(string UserId, string Role, long LastReadSeq, DateTimeOffset JoinedAt);
 
+/// <summary>
+/// A change to a conversation's members, pushed once to the conversation (not the member list to every member): apply
+/// it to a member list already loaded; fetch the list itself a page at a time (GET /api/conversations/{id}/members).
+/// </summary>
+/// <param name="Members">Who joined or had their role changed, as they are now.</param>
+/// <param name="Removed">The user ids of who left or was removed.</param>
+/// <param name="MemberCount">How many members the conversation has after the change.</param>
+public sealed record MembersChangedDto(string ConversationId, IReadOnlyList<MemberDto> Members, IReadOnlyList<string> Removed, int MemberCount);
+
 public sealed record ReadStateDto(string ConversationId, string UserId, long LastReadSeq);

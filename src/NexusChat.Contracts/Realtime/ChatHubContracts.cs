@@ -15,10 +15,18 @@ public interface IChatClient
     Task ReadStateChanged(ReadStateDto state);
 
     /// <summary>
-    /// A conversation of the user was created, renamed or its members changed, as the user sees it; with no
-    /// <see cref="ConversationDto.MyRole"/> it means the user is no longer a member.
+    /// A conversation of the user was created or renamed, or the user joined, left or changed role in it, as the user
+    /// sees it; with no <see cref="ConversationDto.MyRole"/> it means the user is no longer a member. Carries the member
+    /// list for a direct conversation only (a channel's members come a page at a time from REST, changes by
+    /// <see cref="MembersChanged"/>).
     /// </summary>
     Task ConversationUpdated(ConversationDto conversation);
+
+    /// <summary>
+    /// Someone joined, left or changed role in one of the user's conversations: the change only, to every member at once
+    /// (the user who joined or left also gets <see cref="ConversationUpdated"/>).
+    /// </summary>
+    Task MembersChanged(MembersChangedDto change);
 
     /// <summary>Someone is typing in one of the user's conversations; show it until <see cref="TypingDto.ExpiresInMs"/> passes unless renewed.</summary>
     Task TypingStarted(TypingDto typing);

@@ -27,6 +27,7 @@ public static class LiveDeliveryRegistration
         builder.Services.AddSingleton<LiveMarkers>();
         builder.Services.AddSingleton<LiveMetrics>();
         builder.Services.AddSingleton<LivePush>();
+        builder.Services.AddSingleton<MembershipSignal>();
         return builder;
     }
 }

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
+using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
+using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
-using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Conversations.Events;
@@ -10,12 +11,14 @@ using NexusChat.Storage.Conversations.Events;
 namespace NexusChat.Realtime.Delivery;
 
 /// <summary>
-/// A conversation was created, renamed or its members changed: every member gets <c>ConversationUpdated</c> with the
-/// conversation as they see it (their role, the member list); a removed member gets it with no role, meaning "you
-/// are no longer in it".
+/// A conversation was created or renamed, or its members changed. A membership change costs one push to the
+/// conversation's group (<c>MembersChanged</c>: who, and the new count) plus one <c>ConversationUpdated</c> to the user
+/// it concerns — never the member list to every member, which made each join of an N-member channel N pushes of N
+/// members, and a join/leave loop by anyone an amplifier. A removed member gets <c>ConversationUpdated</c> with no role,
+/// meaning "you are no longer in it".
 /// </summary>
 public sealed class ConversationChangedHandler(
-    IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, MembershipChanges membership) :
+    IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, MembershipSignal membership) :
     IIntegrationEventHandler<ConversationCreated>,
     IIntegrationEventHandler<ConversationUpdated>,
     IIntegrationEventHandler<MemberAdded>,
@@ -30,30 +33,54 @@ public sealed class ConversationChangedHandler(
             await membership.PublishAsync(@event.Conversation.Id, member.UserId, joined: true);
         }
 
-        await PushAsync(@event.Conversation.Id, null, cancellationToken);
+        await PushToEachMemberAsync(@event.Conversation.Id, cancellationToken);
     }
 
     public Task HandleAsync(ConversationUpdated @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.Conversation.Id, null, cancellationToken);
+        PushToEachMemberAsync(@event.Conversation.Id, cancellationToken);
 
     public async Task HandleAsync(MemberAdded @event, CancellationToken cancellationToken)
     {
+        // Signalled by the api right after the commit already; again here in case that replica died first.
         await membership.PublishAsync(@event.Member.ConversationId, @event.Member.UserId, joined: true);
-        await PushAsync(@event.Member.ConversationId, null, cancellationToken);
+        await PushMemberChangeAsync(@event.Member.ConversationId, @event.Member.UserId, removed: false, cancellationToken);
     }
 
     public async Task HandleAsync(MemberRemoved @event, CancellationToken cancellationToken)
     {
         await membership.PublishAsync(@event.ConversationId, @event.UserId, joined: false);
-        await PushAsync(@event.ConversationId, @event.UserId, cancellationToken);
+        await PushMemberChangeAsync(@event.ConversationId, @event.UserId, removed: true, cancellationToken);
     }
 
     public Task HandleAsync(MemberRoleChanged @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.Member.ConversationId, null, cancellationToken);
+        PushMemberChangeAsync(@event.Member.ConversationId, @event.Member.UserId, removed: false, cancellationToken);
 
     // The current state is read from the store rather than the event, so a late or repeated event never shows
-    // clients an older version of the conversation.
-    private async Task PushAsync(string conversationId, string? removedUserId, CancellationToken cancellationToken)
+    // clients an older version of the conversation or the member.
+    private async Task PushMemberChangeAsync(string conversationId, string userId, bool removed, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.GetConversationAsync(conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        var member = await conversations.GetMemberAsync(conversationId, userId, cancellationToken);
+        if (removed && member is not null)
+        {
+            return; // re-added since: the later MemberAdded event tells
+        }
+
+        var count = await conversations.CountMembersAsync(conversationId, cancellationToken);
+        var change = member is null
+            ? new MembersChangedDto(conversationId, [], [userId], count)
+            : new MembersChangedDto(conversationId, [member.ToDto()], [], count);
+        await Task.WhenAll(
+            hub.Clients.Group(ConversationGroups.Of(conversationId)).MembersChanged(change),
+            hub.Clients.User(userId).ConversationUpdated(conversation.ToDto(userId, member)));
+    }
+
+    private async Task PushToEachMemberAsync(string conversationId, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetConversationAsync(conversationId, cancellationToken);
         if (conversation is null)
@@ -62,12 +89,9 @@ public sealed class ConversationChangedHandler(
         }
 
         var members = await conversations.ListMembersAsync(conversationId, cancellationToken);
-        var sends = members.Select(member => hub.Clients.User(member.UserId).ConversationUpdated(conversation.ToDto(member.UserId, member, members)));
-        if (removedUserId is not null && members.All(m => m.UserId != removedUserId))
-        {
-            sends = sends.Append(hub.Clients.User(removedUserId).ConversationUpdated(conversation.ToDto(removedUserId, null)));
-        }
-
-        await Task.WhenAll(sends);
+        // A direct conversation's two members name it; a channel's list is fetched a page at a time when shown.
+        var shown = conversation.Type == ConversationTypes.Direct ? members : null;
+        await Task.WhenAll(members.Select(member =>
+            hub.Clients.User(member.UserId).ConversationUpdated(conversation.ToDto(member.UserId, member, shown))));
     }
 }

@@ -8,28 +8,28 @@ using StackExchange.Redis;
 namespace NexusChat.Realtime.Groups;
 
 /// <summary>
-/// Keeps conversation groups in step with membership on every replica. The replica that handles a membership event
-/// publishes it on a Redis channel; every replica (itself included) adds or removes its own connections of that user.
-/// A change missed while Redis was unreachable heals on the user's next connect, which joins the groups afresh.
+/// Keeps conversation groups in step with membership on every replica: each <see cref="MembershipSignal"/> (from the
+/// api right after the commit, and again from the event handler) adds or removes this replica's own connections of
+/// that user. A change missed while Redis was unreachable heals on the user's next connect, which joins the groups
+/// afresh.
 /// </summary>
 public sealed partial class MembershipChanges(
     IConnectionMultiplexer redis, LocalConnections connections, IHubContext<ChatHub, IChatClient> hub,
     ILogger<MembershipChanges> logger) : IHostedService
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("nexuschat:membership");
     private ChannelMessageQueue? _queue;
-
-    public Task PublishAsync(string conversationId, string userId, bool joined) =>
-        redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new MembershipChange(conversationId, userId, joined)));
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+        _queue = await redis.GetSubscriber().SubscribeAsync(MembershipSignal.Channel);
         _queue.OnMessage(async message =>
         {
             try
             {
-                await ApplyAsync(JsonSerializer.Deserialize<MembershipChange>(message.Message.ToString())!);
+                if (MembershipSignal.Read(message.Message) is { } change)
+                {
+                    await ApplyAsync(change);
+                }
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
@@ -59,6 +59,4 @@ public sealed partial class MembershipChanges(
 
     [LoggerMessage(LogLevel.Warning, "Ignored an unreadable membership change")]
     private partial void LogUnreadable(Exception exception);
-
-    private sealed record MembershipChange(string ConversationId, string UserId, bool Joined);
 }

@@ -22,8 +22,7 @@ public static class ChatHubRegistration
         builder.Services.AddSingleton<ConversationCommands>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddSingleton<LocalConnections>();
-        builder.Services.AddSingleton<MembershipChanges>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<MembershipChanges>());
+        builder.Services.AddHostedService<MembershipChanges>();
         return builder;
     }
 }

@@ -9,8 +9,11 @@ namespace NexusChat.Realtime.Presence;
 /// <summary>Presence is private to people who share a conversation: announcements go to those users only.</summary>
 public sealed class PresenceNotifier(IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, RealtimeMetrics metrics)
 {
-    /// <summary>How many of a user's conversations define their contacts; beyond that the least active are left out.</summary>
-    public const int MaxConversations = 1000;
+    /// <summary>
+    /// The most contacts one presence change is announced to (and one <c>GetPresence</c> call may see): each is a
+    /// backplane publish, so a user in huge channels must not make every status flip thousands of them.
+    /// </summary>
+    public const int MaxContacts = 2000;
 
     public async Task AnnounceAsync(PresenceDto presence, CancellationToken cancellationToken)
     {
@@ -21,19 +24,10 @@ public sealed class PresenceNotifier(IConversationStore conversations, IHubConte
         metrics.PresenceChanged(presence.Status);
     }
 
-    /// <summary>Everyone who shares at least one conversation with the user.</summary>
-    public async Task<HashSet<string>> ContactsAsync(string userId, CancellationToken cancellationToken)
-    {
-        var contacts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var summary in await conversations.ListForUserAsync(userId, MaxConversations, cancellationToken))
-        {
-            foreach (var member in await conversations.ListMembersAsync(summary.Conversation.Id, cancellationToken))
-            {
-                contacts.Add(member.UserId);
-            }
-        }
-
-        contacts.Remove(userId);
-        return contacts;
-    }
+    /// <summary>
+    /// Everyone who shares at least one conversation with the user, up to <see cref="MaxContacts"/>: one indexed store
+    /// query (it was a member list read per conversation, up to a thousand per call).
+    /// </summary>
+    public async Task<HashSet<string>> ContactsAsync(string userId, CancellationToken cancellationToken) =>
+        new(await conversations.ListContactsAsync(userId, MaxContacts, cancellationToken), StringComparer.Ordinal);
 }

@@ -28,6 +28,18 @@ public interface IConversationStore
     /// <summary>The members in the order they joined.</summary>
     Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="limit"/> members whose user id sorts after <paramref name="afterUserId"/> (null: from the first), by user id.</summary>
+    Task<IReadOnlyList<MemberRecord>> ListMembersPageAsync(
+        string conversationId, string? afterUserId, int limit, CancellationToken cancellationToken);
+
+    Task<int> CountMembersAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> distinct users who share at least one conversation with the user (the user left
+    /// out): one indexed query however many conversations the user is in.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListContactsAsync(string userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Adds the user with the role, with the history so far counted as read (LastReadSeq = the conversation's
     /// LastSeq); false when they already are a member (nothing changes) or the conversation does not exist.

@@ -41,6 +41,8 @@ public sealed partial class ChatWorkspace(
 
     public event Action<ConversationDto>? ConversationChanged;
 
+    public event Action<MembersChangedDto>? MembersChanged;
+
     public ChatConnectionState ConnectionState => realtime.State;
 
     public bool Started => _running is not null;
@@ -214,6 +216,11 @@ public sealed partial class ChatWorkspace(
             conversations.Upsert(conversation);
             ConversationChanged?.Invoke(conversation);
             _ = RefreshPresenceAsync();
+        };
+        connection.MembersChanged += change =>
+        {
+            _memberIds.UnionWith(change.Members.Select(m => m.UserId));
+            MembersChanged?.Invoke(change);
         };
         connection.TypingStarted += t =>
         {

@@ -68,7 +68,28 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
         }
 
         // A private conversation's update that no longer counts the reader as a member does not replace what is shown.
-        Conversation = conversation.MyRole is null && Conversation.Visibility != ConversationKinds.Public ? Conversation : conversation;
+        // A channel's push carries no member list: the one loaded stays, kept current by ApplyMembers.
+        Conversation = conversation.MyRole is null && Conversation.Visibility != ConversationKinds.Public
+            ? Conversation
+            : conversation with { Members = conversation.Members ?? Conversation.Members };
+        return true;
+    }
+
+    /// <summary>Someone joined, left or changed role: applied to the loaded member list; false before it loaded.</summary>
+    public bool ApplyMembers(MembersChangedDto change)
+    {
+        if (Conversation?.Members is not { } members)
+        {
+            return false;
+        }
+
+        var changed = change.Members.ToDictionary(m => m.UserId, StringComparer.Ordinal);
+        // Members keep their place; who joined goes last, as in the list the server orders by joining.
+        var updated = members.Select(m => changed.GetValueOrDefault(m.UserId) ?? m)
+            .Where(m => !change.Removed.Contains(m.UserId, StringComparer.Ordinal))
+            .Concat(change.Members.Where(m => members.All(existing => existing.UserId != m.UserId)))
+            .ToList();
+        Conversation = Conversation with { Members = updated };
         return true;
     }
 
