@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using NexusChat.Contracts.Hosting;
 using NexusChat.EventBus.Configuration;
 using NexusChat.Identity;
@@ -32,6 +33,8 @@ builder.AddEventBus(ResourceNames.Realtime)
 
 var app = builder.Build();
 
+// The gateway (YARP) says who the client is; the per-address connection limit counts that address.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();

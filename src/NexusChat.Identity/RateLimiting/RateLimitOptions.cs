@@ -10,4 +10,7 @@ public sealed class RateLimitOptions
     public RateLimit RegistrationPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
     public RateLimit ApiPerUser { get; set; } = new(600, TimeSpan.FromMinutes(1));
     public RateLimit HubInvocationsPerConnection { get; set; } = new(120, TimeSpan.FromMinutes(1));
+
+    /// <summary>Over all of one user's connections on a replica: a few busy devices, not the connection cap times the above.</summary>
+    public RateLimit HubInvocationsPerUser { get; set; } = new(300, TimeSpan.FromMinutes(1));
 }

@@ -7,6 +7,8 @@ using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Identity;
 using NexusChat.Identity.Sessions;
+using Microsoft.Extensions.Options;
+using NexusChat.Realtime.Connections;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Presence;
 using NexusChat.Realtime.Sessions;
@@ -23,7 +25,8 @@ namespace NexusChat.Realtime.Hubs;
 [Authorize]
 public sealed partial class ChatHub(
     ConnectedSessions sessions, SessionStore sessionStore, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
-    PresenceNotifier contacts, LocalConnections local, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    PresenceNotifier contacts, LocalConnections local, ConnectionQuota quota, IOptions<ConnectionLimitOptions> quotaOptions,
+    ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -36,22 +39,37 @@ public sealed partial class ChatHub(
 
     public override async Task OnConnectedAsync()
     {
+        // Admission first: a refused connection registers nothing, and SignalR closes it with this typed error.
+        if (await quota.TryAdmitAsync(UserId, ConnectionAddress(), Context.ConnectionId) is not ConnectionQuota.Refusal.None)
+        {
+            throw HubErrors.Of(HubError.RateLimited((int)quotaOptions.Value.Lease.TotalSeconds));
+        }
+
         var sessionId = Context.User!.SessionId();
         sessions.Add(sessionId, Context);
         // Registered before the conversations are read: a membership change published in between is applied to this
         // connection by MembershipChanges, and one committed before is in the list.
         local.Add(UserId, Context.ConnectionId);
-        foreach (var summary in await conversations.ListForUserAsync(UserId, ConversationGroups.MaxPerConnection, Context.ConnectionAborted))
+        try
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroups.Of(summary.Conversation.Id), Context.ConnectionAborted);
-        }
+            foreach (var summary in await conversations.ListForUserAsync(UserId, ConversationGroups.MaxPerConnection, Context.ConnectionAborted))
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroups.Of(summary.Conversation.Id), Context.ConnectionAborted);
+            }
 
-        // A revocation published between the token check and the registration above found no connection here to
-        // close: look at the session once more. After the group joins, so a client's first messages are not delayed.
-        if (!await sessionStore.IsActiveAsync(sessionId))
+            // A revocation published between the token check and the registration above found no connection here to
+            // close: look at the session once more. After the group joins, so a client's first messages are not delayed.
+            if (!await sessionStore.IsActiveAsync(sessionId))
+            {
+                await SessionRevocationListener.CloseAsync(Clients.Caller, Context);
+                return;
+            }
+        }
+        catch
         {
-            await SessionRevocationListener.CloseAsync(Clients.Caller, Context);
-            return;
+            // SignalR skips OnDisconnectedAsync when this method throws: undo the registration, or it leaks.
+            await UnregisterAsync();
+            throw;
         }
 
         try
@@ -67,9 +85,7 @@ public sealed partial class ChatHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        sessions.Remove(Context.User!.SessionId(), Context);
-        // SignalR drops the connection from its groups by itself.
-        local.Remove(UserId, Context.ConnectionId);
+        await UnregisterAsync();
         try
         {
             await presence.DisconnectedAsync(UserId, Context.ConnectionId, CancellationToken.None);
@@ -80,6 +96,16 @@ public sealed partial class ChatHub(
             LogPresenceFailed(failure, "disconnect");
         }
     }
+
+    // SignalR drops the connection from its groups by itself.
+    private async Task UnregisterAsync()
+    {
+        sessions.Remove(Context.User!.SessionId(), Context);
+        local.Remove(UserId, Context.ConnectionId);
+        await quota.ReleaseAsync(Context.ConnectionId);
+    }
+
+    private string ConnectionAddress() => Context.GetHttpContext()?.ClientAddress() ?? "unknown";
 
     /// <summary>Stores the message (idempotent by <paramref name="clientMessageId"/>) and returns it as stored.</summary>
     public async Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
+using NexusChat.Realtime.Connections;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Sessions;
 
@@ -16,6 +17,10 @@ public static class ChatHubRegistration
     {
         builder.AddLiveDelivery();
         builder.Services.Configure<HubOptions>(options => options.AddFilter<HubRateLimitFilter>());
+        builder.Services.AddSingleton<UserInvocationLimiter>();
+        builder.Services.AddOptions<ConnectionLimitOptions>().BindConfiguration(ConnectionLimitOptions.Section);
+        builder.Services.AddSingleton<ConnectionQuota>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionQuota>());
         builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ForwardedHubLifetimeManager<ChatHub>>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ConnectedSessions>();

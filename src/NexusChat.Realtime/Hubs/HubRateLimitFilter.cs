@@ -7,11 +7,12 @@ using NexusChat.Identity.RateLimiting;
 namespace NexusChat.Realtime.Hubs;
 
 /// <summary>
-/// Caps hub invocations per connection; an invocation over the limit fails with a typed error. A connection lives on
-/// one replica, so its counter lives there too, in memory: the Redis counter it replaced cost a round trip on every
-/// hub call, a send included, and bought nothing for a per-connection limit.
+/// Caps hub invocations per connection and per user (<see cref="UserInvocationLimiter"/>); an invocation over either
+/// limit fails with a typed error. A connection lives on one replica, so its counter lives there too, in memory: the
+/// Redis counter it replaced cost a round trip on every hub call, a send included, and bought nothing for a
+/// per-connection limit.
 /// </summary>
-public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits) : IHubFilter
+public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserInvocationLimiter users) : IHubFilter
 {
     private static readonly object LimiterKey = new();
 
@@ -27,13 +28,19 @@ public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits) : IHub
 
         limiter.TryReplenish();
         using var lease = limiter.AttemptAcquire();
+        Refuse(lease, limits.Value.HubInvocationsPerConnection);
+        using var userLease = users.Acquire(invocationContext.Context.UserIdentifier ?? string.Empty);
+        Refuse(userLease, limits.Value.HubInvocationsPerUser);
+        return await next(invocationContext);
+    }
+
+    private static void Refuse(RateLimitLease lease, RateLimit limit)
+    {
         if (!lease.IsAcquired)
         {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Value.HubInvocationsPerConnection.Window;
+            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limit.Window;
             throw HubErrors.Of(HubError.RateLimited((int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))));
         }
-
-        return await next(invocationContext);
     }
 
     // Replenished on use: a timer per connection would cost more than the check.

@@ -175,7 +175,7 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
 
         var first = member.ConversationUpdates(channel.Id)[0];
         Assert.Equal("member", first.MyRole);
-        Assert.Equal(2, first.Members!.Count);
+        Assert.Null(first.Members); // a channel's members come a page at a time over REST, changes as MembersChanged
         var last = member.ConversationUpdates(channel.Id).Last(c => c.MyRole is null);
         Assert.Null(last.Members);
     }

@@ -17,6 +17,7 @@ public sealed class HubListener : IAsyncDisposable
     private readonly ConcurrentQueue<ReadStateDto> _readStates = new();
     private readonly ConcurrentQueue<TypingDto> _typing = new();
     private readonly ConcurrentQueue<ConversationDto> _conversations = new();
+    private readonly ConcurrentQueue<MembersChangedDto> _memberChanges = new();
 
     private HubListener(HubConnection connection)
     {
@@ -26,6 +27,7 @@ public sealed class HubListener : IAsyncDisposable
         connection.On<ReadStateDto>("ReadStateChanged", _readStates.Enqueue);
         connection.On<TypingDto>("TypingStarted", _typing.Enqueue);
         connection.On<ConversationDto>("ConversationUpdated", _conversations.Enqueue);
+        connection.On<MembersChangedDto>("MembersChanged", _memberChanges.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -36,6 +38,9 @@ public sealed class HubListener : IAsyncDisposable
 
     public IReadOnlyList<ConversationDto> ConversationUpdates(string conversationId) =>
         _conversations.Where(c => c.Id == conversationId).ToList();
+
+    public IReadOnlyList<MembersChangedDto> MemberChanges(string conversationId) =>
+        _memberChanges.Where(c => c.ConversationId == conversationId).ToList();
 
     public static async Task<HubListener> ConnectAsync(
         HostModeAppFixture fixture, AuthResponse user, string replica, CancellationToken cancellationToken)

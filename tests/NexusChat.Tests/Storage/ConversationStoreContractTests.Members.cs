@@ -1,0 +1,44 @@
+using NexusChat.Storage.Conversations;
+
+namespace NexusChat.Tests.Storage;
+
+/// <summary>Members a page at a time, counted, and a user's contacts in one query.</summary>
+public abstract partial class ConversationStoreContractTests
+{
+    [SkippableFact]
+    public async Task MembersComeAPageAtATimeByUserIdAndAreCounted()
+    {
+        var (store, _) = await CreateStoreAsync(NewDatabase());
+        var channel = await NewChannelAsync(store, "dan", "bob", "eve", "ana", "cat");
+
+        var first = await store.ListMembersPageAsync(channel.Id, null, 2, TestTimeout());
+        var second = await store.ListMembersPageAsync(channel.Id, first[^1].UserId, 2, TestTimeout());
+        var last = await store.ListMembersPageAsync(channel.Id, second[^1].UserId, 2, TestTimeout());
+
+        Assert.Equal(["ana", "bob"], first.Select(m => m.UserId));
+        Assert.Equal(["cat", "dan"], second.Select(m => m.UserId));
+        Assert.Equal(["eve"], last.Select(m => m.UserId));
+        Assert.Equal(5, await store.CountMembersAsync(channel.Id, TestTimeout()));
+        await store.RemoveMemberAsync(channel.Id, "eve", TestTimeout());
+        Assert.Equal(4, await store.CountMembersAsync(channel.Id, TestTimeout()));
+        Assert.Equal(0, await store.CountMembersAsync("no-such-conversation", TestTimeout()));
+    }
+
+    [SkippableFact]
+    public async Task ContactsAreEveryoneWhoSharesAConversationOnceWithoutTheUserUpToTheLimit()
+    {
+        var (store, _) = await CreateStoreAsync(NewDatabase());
+        await NewChannelAsync(store, "ana", "bob", "cat");
+        await NewChannelAsync(store, "bob", "ana", "dan");
+        await store.GetOrCreateDirectAsync("ana", "eve", TestTimeout());
+        await NewChannelAsync(store, "fay", "gus");
+
+        var contacts = await store.ListContactsAsync("ana", 100, TestTimeout());
+        var limited = await store.ListContactsAsync("ana", 2, TestTimeout());
+
+        Assert.Equal(["bob", "cat", "dan", "eve"], contacts.Order());
+        Assert.Equal(2, limited.Count);
+        Assert.Subset(contacts.ToHashSet(), limited.ToHashSet());
+        Assert.Empty(await store.ListContactsAsync("nobody", 100, TestTimeout()));
+    }
+}
