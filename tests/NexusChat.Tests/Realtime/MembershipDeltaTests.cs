@@ -26,12 +26,10 @@ public sealed class MembershipDeltaTests(HostModeAppFixture fixture)
         HubListener[] members = [owner, member, member2];
 
         await JoinAsync(world, channel.Id, world.Outsider);
+        await WaitForChangeAsync(members, channel.Id, world.Outsider, timeout.Token);
         // The sentinel: a later join; once every member has it, a second push about the first join would have come.
         await JoinAsync(world, channel.Id, world.Stranger);
-        foreach (var listener in members)
-        {
-            await listener.WaitForAsync(l => l.MemberChanges(channel.Id).Any(c => c.Members.Any(m => m.UserId == world.Stranger.User.Id)), timeout.Token);
-        }
+        await WaitForChangeAsync(members, channel.Id, world.Stranger, timeout.Token);
 
         await newcomer.WaitForAsync(l => l.ConversationUpdates(channel.Id).Count > 0, timeout.Token);
         foreach (var listener in members)
@@ -72,6 +70,15 @@ public sealed class MembershipDeltaTests(HostModeAppFixture fixture)
             await member.WaitForAsync(l => l.Received(channel.Id).Any(m => m.Id == sentinel.Id), timeout.Token);
 
             Assert.DoesNotContain(removed.Received(channel.Id), m => m.Id == after.Id || m.Id == sentinel.Id);
+        }
+    }
+
+    private static async Task WaitForChangeAsync(
+        IEnumerable<HubListener> listeners, string conversationId, AuthResponse about, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.WaitForAsync(l => l.MemberChanges(conversationId).Any(c => c.Members.Any(m => m.UserId == about.User.Id)), cancellationToken);
         }
     }
 
