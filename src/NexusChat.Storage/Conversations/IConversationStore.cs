@@ -62,7 +62,12 @@ public interface IConversationStore
     /// </summary>
     Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
 
-    /// <summary>Adds the user's reaction unless present. Null when the message does not exist; a deleted message is returned unchanged.</summary>
+    /// <summary>
+    /// Adds the user's reaction unless present. A new emoji on a message that already has
+    /// <see cref="ReactionLimits.MaxDistinctPerMessage"/> different ones is not added: the message is returned unchanged,
+    /// without it (<see cref="ReactionLimits.Has"/> tells). Null when the message does not exist; a deleted message is
+    /// returned unchanged.
+    /// </summary>
     Task<MessageRecord?> AddReactionAsync(
         string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken);
 

@@ -113,8 +113,8 @@ public sealed partial class SqliteConversationStore
         string conversationId, string messageId, string userId, string emoji, bool add, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
         {
-            var present = current.Reactions.TryGetValue(emoji, out var users) && users.Contains(userId);
-            if (present == add)
+            // The limit is read and applied under the write lock, so two adds of new emoji cannot both pass it.
+            if (ReactionLimits.Has(current, userId, emoji) == add || (add && ReactionLimits.WouldExceed(current, emoji)))
             {
                 return null;
             }
