@@ -42,8 +42,9 @@ public interface IConversationStore
 
     /// <summary>
     /// Stores the message as the conversation's next seq, atomically across replicas; a repeat of a
-    /// (conversation, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false and
-    /// changes nothing. Null when the conversation does not exist.
+    /// (conversation, sender, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false
+    /// and changes nothing; another sender's message with the same client message id is no repeat. Null when the
+    /// conversation does not exist.
     /// </summary>
     Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken);
 

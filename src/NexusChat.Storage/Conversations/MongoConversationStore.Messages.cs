@@ -9,6 +9,7 @@ public sealed partial class MongoConversationStore
     public async Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken)
     {
         var byClientId = Builders<MessageDocument>.Filter.Eq(m => m.ConversationId, message.ConversationId)
+            & Builders<MessageDocument>.Filter.Eq(m => m.SenderId, message.SenderId)
             & Builders<MessageDocument>.Filter.Eq(m => m.ClientMessageId, message.ClientMessageId);
         try
         {

@@ -12,8 +12,12 @@ public sealed partial class SqliteConversationStore
         WriteAsync(async (connection, transaction) =>
         {
             await using var find = Command(connection, transaction,
-                $"SELECT {MessageColumns} FROM messages m WHERE m.conversation_id = $conversationId AND m.client_message_id = $clientMessageId;");
+                $"""
+                SELECT {MessageColumns} FROM messages m
+                WHERE m.conversation_id = $conversationId AND m.sender_id = $senderId AND m.client_message_id = $clientMessageId;
+                """);
             Bind(find, "$conversationId", message.ConversationId);
+            Bind(find, "$senderId", message.SenderId);
             Bind(find, "$clientMessageId", message.ClientMessageId);
             if ((await ReadMessagesAsync(find, cancellationToken)).FirstOrDefault() is { } existing)
             {
