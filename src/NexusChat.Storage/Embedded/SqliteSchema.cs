@@ -158,6 +158,11 @@ public static class SqliteSchema
             INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
         END;
         """,
+        // 6: published outbox rows are purged after a retention window (the relay's OutboxPurge); this partial index
+        // finds the old ones in order without reading the pending or the young rows.
+        """
+        CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;
