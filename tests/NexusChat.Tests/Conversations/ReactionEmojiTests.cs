@@ -27,7 +27,7 @@ public sealed class ReactionEmojiTests
     [Theory]
     [InlineData("", "nothing")]
     [InlineData("a", "a letter")]
-    [InlineData("é", "a letter with a combining accent")]
+    [InlineData("é", "an accented letter")]
     [InlineData("字", "a CJK ideograph")]
     [InlineData("7", "a digit")]
     [InlineData("+1", "text")]
