@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace NexusChat.Conversations;
@@ -39,11 +38,11 @@ public static partial class MessageRules
 
     public static bool IsClientMessageId(string? id) => id is not null && ClientMessageIdPattern().IsMatch(id);
 
-    /// <summary>One emoji (a short grapheme sequence: skin tones and ZWJ sequences included), no spaces or controls.</summary>
-    public static bool IsEmoji(string emoji) =>
-        emoji.Length is > 0 and <= MaxEmojiLength
-        && new StringInfo(emoji).LengthInTextElements == 1
-        && !emoji.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsAsciiLetterOrDigit(c));
+    /// <summary>
+    /// One emoji: a pictograph (with its variation selector, skin tone, ZWJ joins or tags), a flag or a keycap, at most
+    /// <see cref="MaxEmojiLength"/> UTF-16 units. Letters, digits, punctuation, other symbols and two emoji are not.
+    /// </summary>
+    public static bool IsEmoji(string emoji) => emoji.Length <= MaxEmojiLength && EmojiGrapheme.IsSingleEmoji(emoji);
 
     /// <summary>The distinct usernames written as @username, normalized, in order of first appearance.</summary>
     public static IReadOnlyList<string> MentionedUsernames(string text) =>

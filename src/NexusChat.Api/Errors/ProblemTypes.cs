@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string Forbidden = Base + "forbidden";
     public const string MessageDeleted = Base + "message-deleted";
+    public const string TooManyReactions = Base + "too-many-reactions";
     public const string RateLimited = Base + "rate-limited";
     public const string BadRequest = Base + "bad-request";
 }

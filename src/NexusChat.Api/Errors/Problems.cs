@@ -19,12 +19,17 @@ public static class Problems
     public static ProblemHttpResult MessageDeleted() =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.MessageDeleted, title: "The message was deleted.");
 
+    public static ProblemHttpResult TooManyReactions(int limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.TooManyReactions,
+            title: $"The message already has {limit} different reactions, the most it may have.");
+
     /// <summary>The answer to a command that did not happen (validation failures map to <see cref="Invalid"/> instead).</summary>
     public static ProblemHttpResult For(CommandOutcome outcome) => outcome switch
     {
         CommandOutcome.NotFound notFound => NotFound(notFound.What),
         CommandOutcome.Forbidden forbidden => Forbidden(forbidden.Reason),
         CommandOutcome.MessageDeleted => MessageDeleted(),
+        CommandOutcome.TooManyReactions tooMany => TooManyReactions(tooMany.Limit),
         _ => throw new UnreachableException($"{outcome} is not a failure"),
     };
 }

@@ -1,6 +1,6 @@
 namespace NexusChat.Contracts.Conversations;
 
-/// <param name="ClientMessageId">The sender's id for this send (1–64 of letters, digits, '-', '_'); a retry with it returns the stored message.</param>
+/// <param name="ClientMessageId">The sender's id for this send (1–64 of letters, digits, '-', '_'); a retry with it by the same sender returns the stored message.</param>
 public sealed record SendMessageRequest(string? Text, string? ClientMessageId, string? ReplyToId);
 
 public sealed record EditMessageRequest(string? Text);

@@ -19,6 +19,9 @@ public abstract record CommandOutcome
     /// <summary>The message was deleted: a tombstone takes no edits or reactions.</summary>
     public sealed record MessageDeleted : CommandOutcome;
 
+    /// <summary>The message already carries the most different emoji it may; existing ones can still be added to.</summary>
+    public sealed record TooManyReactions(int Limit) : CommandOutcome;
+
     public static readonly CommandOutcome ConversationNotFound = new NotFound("conversation");
     public static readonly CommandOutcome MessageNotFound = new NotFound("message");
     public static readonly CommandOutcome JoinFirst = new Forbidden("Join the channel first.");

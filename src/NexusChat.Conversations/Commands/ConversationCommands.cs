@@ -127,9 +127,17 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return new CommandOutcome.MessageDeleted();
         }
 
-        return await ChangedAsync(message, add
-            ? await conversations.AddReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken)
-            : await conversations.RemoveReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken));
+        if (!add)
+        {
+            return await ChangedAsync(message,
+                await conversations.RemoveReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken));
+        }
+
+        // The store applies the limit in the write itself; an add it refused comes back without the reaction.
+        var added = await conversations.AddReactionAsync(conversationId, messageId, callerId, emoji, cancellationToken);
+        return added is { Deleted: false } && !ReactionLimits.Has(added, callerId, emoji)
+            ? new CommandOutcome.TooManyReactions(ReactionLimits.MaxDistinctPerMessage)
+            : await ChangedAsync(message, added);
     }
 
     /// <summary>Moves the caller's read position forward (never back); the effective position is the value.</summary>

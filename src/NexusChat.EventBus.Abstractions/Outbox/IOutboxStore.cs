@@ -11,4 +11,10 @@ public interface IOutboxStore
 
     /// <summary>Marks the messages published; unknown or already published ids are ignored.</summary>
     Task MarkPublishedAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> messages marked published before <paramref name="publishedBefore"/>,
+    /// oldest first, and returns how many; a message not yet published is never deleted.
+    /// </summary>
+    Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, int limit, CancellationToken cancellationToken);
 }

@@ -21,7 +21,10 @@ public sealed class EventBusBuilder(IHostApplicationBuilder builder)
         return this;
     }
 
-    /// <summary>Publishes what an <see cref="IOutboxStore"/> (registered by the store) holds until the broker confirms it.</summary>
+    /// <summary>
+    /// Publishes what an <see cref="IOutboxStore"/> (registered by the store) holds until the broker confirms it, and
+    /// purges what was published longer ago than the retention window.
+    /// </summary>
     public EventBusBuilder AddOutboxRelay(Action<OutboxRelayOptions>? configure = null)
     {
         var options = Services.AddOptions<OutboxRelayOptions>().Bind(builder.Configuration.GetSection(OutboxRelayOptions.SectionName));
@@ -34,8 +37,12 @@ public sealed class EventBusBuilder(IHostApplicationBuilder builder)
             .Validate(o => o.BatchSize > 0, "EventBus:Outbox:BatchSize must be positive.")
             .Validate(o => o.MaxUnmarked > 0, "EventBus:Outbox:MaxUnmarked must be positive.")
             .Validate(o => o.MarkInterval >= TimeSpan.Zero, "EventBus:Outbox:MarkInterval must not be negative.")
+            .Validate(o => o.Retention >= TimeSpan.Zero, "EventBus:Outbox:Retention must not be negative.")
+            .Validate(o => o.PurgeInterval > TimeSpan.Zero, "EventBus:Outbox:PurgeInterval must be positive.")
+            .Validate(o => o.PurgeBatchSize > 0, "EventBus:Outbox:PurgeBatchSize must be positive.")
             .ValidateOnStart();
         Services.AddHostedService<OutboxRelay>();
+        Services.AddHostedService<OutboxPurge>();
         return this;
     }
 }

@@ -28,4 +28,17 @@ public sealed class OutboxRelayOptions
 
     /// <summary>Confirmed messages at which the relay marks at once, whatever <see cref="MarkInterval"/> says: bounds its memory and the rows each poll reads again.</summary>
     public int MaxUnmarked { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a published message stays in the outbox before <see cref="OutboxPurge"/> deletes it. Events carry
+    /// message text (a created or edited message), so this also bounds how long text a user edited or deleted stays
+    /// stored; a message not yet published stays however old it is.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Wait between purges.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Rows one purge write deletes; a purge takes as many writes as it needs, each one short.</summary>
+    public int PurgeBatchSize { get; set; } = 500;
 }

@@ -21,6 +21,7 @@ public static class HubErrors
         CommandOutcome.NotFound notFound => HubError.NotFound(notFound.What),
         CommandOutcome.Forbidden forbidden => HubError.Forbidden(forbidden.Reason),
         CommandOutcome.MessageDeleted => HubError.Conflict("the message was deleted"),
+        CommandOutcome.TooManyReactions tooMany => HubError.Conflict($"the message already has {tooMany.Limit} different reactions"),
         _ => throw new UnreachableException($"{outcome} is not a failure"),
     });
 }

@@ -54,8 +54,9 @@ public interface IConversationStore
 
     /// <summary>
     /// Stores the message as the conversation's next seq, atomically across replicas; a repeat of a
-    /// (conversation, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false and
-    /// changes nothing. Null when the conversation does not exist.
+    /// (conversation, sender, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false
+    /// and changes nothing; another sender's message with the same client message id is no repeat. Null when the
+    /// conversation does not exist.
     /// </summary>
     Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken);
 
@@ -74,7 +75,12 @@ public interface IConversationStore
     /// </summary>
     Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
 
-    /// <summary>Adds the user's reaction unless present. Null when the message does not exist; a deleted message is returned unchanged.</summary>
+    /// <summary>
+    /// Adds the user's reaction unless present. A new emoji on a message that already has
+    /// <see cref="ReactionLimits.MaxDistinctPerMessage"/> different ones is not added: the message is returned unchanged,
+    /// without it (<see cref="ReactionLimits.Has"/> tells). Null when the message does not exist; a deleted message is
+    /// returned unchanged.
+    /// </summary>
     Task<MessageRecord?> AddReactionAsync(
         string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken);
 

@@ -14,7 +14,7 @@ internal sealed class MessageDocument
     [BsonElement(MongoConversationStore.SeqField)]
     public required long Seq { get; init; }
 
-    [BsonElement("senderId")]
+    [BsonElement(MongoConversationStore.SenderIdField)]
     public required string SenderId { get; init; }
 
     [BsonElement(MongoConversationStore.TextField)]

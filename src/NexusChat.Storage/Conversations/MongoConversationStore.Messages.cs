@@ -9,6 +9,7 @@ public sealed partial class MongoConversationStore
     public async Task<Stored<MessageRecord>?> SendMessageAsync(NewMessage message, CancellationToken cancellationToken)
     {
         var byClientId = Builders<MessageDocument>.Filter.Eq(m => m.ConversationId, message.ConversationId)
+            & Builders<MessageDocument>.Filter.Eq(m => m.SenderId, message.SenderId)
             & Builders<MessageDocument>.Filter.Eq(m => m.ClientMessageId, message.ClientMessageId);
         try
         {
@@ -79,12 +80,14 @@ public sealed partial class MongoConversationStore
         string conversationId, string messageId, string userId, string emoji, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, (current, version) =>
         {
-            var users = current.Reactions.GetValueOrDefault(emoji) ?? [];
-            if (users.Contains(userId))
+            // The transaction read the message: a concurrent add write-conflicts and is retried against this one's result,
+            // so two adds of new emoji cannot both pass the limit.
+            if (ReactionLimits.Has(current, userId, emoji) || ReactionLimits.WouldExceed(current, emoji))
             {
                 return null;
             }
 
+            var users = current.Reactions.GetValueOrDefault(emoji) ?? [];
             var reactions = current.Reactions.ToDictionary();
             reactions[emoji] = [.. users, userId];
             var changed = current with { Reactions = reactions, Version = version };

@@ -23,6 +23,7 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     internal const string NormalizedNameField = "normalizedName";
     internal const string ConversationIdField = "conversationId";
     internal const string UserIdField = "userId";
+    internal const string SenderIdField = "senderId";
     internal const string SeqField = "seq";
     internal const string TextField = "text";
     internal const string ClientMessageIdField = "clientMessageId";

@@ -12,8 +12,12 @@ public sealed partial class SqliteConversationStore
         WriteAsync(async (connection, transaction) =>
         {
             await using var find = Command(connection, transaction,
-                $"SELECT {MessageColumns} FROM messages m WHERE m.conversation_id = $conversationId AND m.client_message_id = $clientMessageId;");
+                $"""
+                SELECT {MessageColumns} FROM messages m
+                WHERE m.conversation_id = $conversationId AND m.sender_id = $senderId AND m.client_message_id = $clientMessageId;
+                """);
             Bind(find, "$conversationId", message.ConversationId);
+            Bind(find, "$senderId", message.SenderId);
             Bind(find, "$clientMessageId", message.ClientMessageId);
             if ((await ReadMessagesAsync(find, cancellationToken)).FirstOrDefault() is { } existing)
             {
@@ -113,8 +117,8 @@ public sealed partial class SqliteConversationStore
         string conversationId, string messageId, string userId, string emoji, bool add, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
         {
-            var present = current.Reactions.TryGetValue(emoji, out var users) && users.Contains(userId);
-            if (present == add)
+            // The limit is read and applied under the write lock, so two adds of new emoji cannot both pass it.
+            if (ReactionLimits.Has(current, userId, emoji) == add || (add && ReactionLimits.WouldExceed(current, emoji)))
             {
                 return null;
             }

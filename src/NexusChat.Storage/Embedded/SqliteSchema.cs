@@ -115,6 +115,54 @@ public static class SqliteSchema
         CREATE INDEX IF NOT EXISTS conversations_public_by_name ON conversations (normalized_name, id)
             WHERE type = 'channel' AND visibility = 'public';
         """,
+        // 5: a client message id is unique per (conversation, sender), not per conversation: with the narrower key a
+        // member who reused another's id got that member's message back and their own text was dropped. SQLite cannot
+        // drop a table constraint, so the messages table is rebuilt (https://sqlite.org/lang_altertable.html#otheralter;
+        // the lifecycle runs migrations with foreign keys off and checks them before committing). The new key is
+        // wider, so every existing row fits it. pk is copied, so the FTS index and the reactions keep pointing at the
+        // same rows; the index and triggers went with the old table and are created again.
+        """
+        CREATE TABLE messages_new (
+            pk                INTEGER PRIMARY KEY,
+            id                TEXT NOT NULL UNIQUE,
+            conversation_id   TEXT NOT NULL REFERENCES conversations (id),
+            seq               INTEGER NOT NULL,
+            sender_id         TEXT NOT NULL,
+            text              TEXT,
+            created_at        TEXT NOT NULL,
+            edited_at         TEXT,
+            deleted           INTEGER NOT NULL,
+            reply_to_id       TEXT,
+            mentions          TEXT NOT NULL,
+            client_message_id TEXT NOT NULL,
+            version           INTEGER NOT NULL,
+            UNIQUE (conversation_id, seq),
+            UNIQUE (conversation_id, sender_id, client_message_id)
+        );
+        INSERT INTO messages_new (pk, id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
+                                  reply_to_id, mentions, client_message_id, version)
+        SELECT pk, id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
+               reply_to_id, mentions, client_message_id, version
+        FROM messages;
+        DROP TABLE messages;
+        ALTER TABLE messages_new RENAME TO messages;
+        CREATE INDEX messages_version ON messages (conversation_id, version);
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+            INSERT INTO messages_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+        """,
+        // 6: published outbox rows are purged after a retention window (the relay's OutboxPurge); this partial index
+        // finds the old ones in order without reading the pending or the young rows.
+        """
+        CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -11,6 +11,22 @@ public sealed class SqliteStoreLifecycle(SqliteConnectionFactory connections) : 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
 
+        // A migration that rebuilds a table drops the old one, which foreign keys would refuse while rows refer to it;
+        // SQLite's procedure for that is to switch them off (only possible outside a transaction) and check them all
+        // before the commit. Our connections switch them on again when they are next opened.
+        await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF;", cancellationToken);
+        try
+        {
+            await MigrateAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON;", CancellationToken.None);
+        }
+    }
+
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         // BEGIN IMMEDIATE takes the write lock up front, so replicas starting together migrate one at a time
         // and each sees the version the previous one left.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -20,8 +36,26 @@ public sealed class SqliteStoreLifecycle(SqliteConnectionFactory connections) : 
             await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[next - 1], cancellationToken);
         }
 
+        // Only after a migration ran: the check reads every referring row.
+        if (version < SqliteSchema.CurrentVersion)
+        {
+            await CheckForeignKeysAsync(connection, transaction, cancellationToken);
+        }
+
         await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {SqliteSchema.CurrentVersion};", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task CheckForeignKeysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "PRAGMA foreign_key_check;";
+        if (await check.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            throw new InvalidOperationException("The schema migration left rows whose foreign key refers to no row; nothing was changed.");
+        }
     }
 
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)

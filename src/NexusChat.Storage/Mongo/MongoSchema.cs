@@ -30,7 +30,7 @@ public static class MongoSchema
             cancellationToken),
         // 3: conversations, messages and the outbox. The unique indexes are what hold across replicas: one direct
         // conversation per pair (partial: channels have no directKey), one membership per user, one message per seq and
-        // per client message id. The text index uses no language, so words match as typed (no stemming or stop words),
+        // per sender's client message id. The text index uses no language, so words match as typed (no stemming or stop words),
         // as on the embedded store's FTS5 index.
         async (database, cancellationToken) =>
         {
@@ -60,9 +60,10 @@ public static class MongoSchema
                     new CreateIndexModel<BsonDocument>(
                         keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.SeqField),
                         new CreateIndexOptions { Name = "conversationId_seq_unique", Unique = true }),
-                    new CreateIndexModel<BsonDocument>(
-                        keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.ClientMessageIdField),
-                        new CreateIndexOptions { Name = "conversationId_clientMessageId_unique", Unique = true }),
+                    // Every step runs on every start, so this step names the (conversation, sender) key of step 5:
+                    // were it to create the old key again, a database holding two senders' messages with one client
+                    // message id could not start.
+                    ClientMessageIdIndex,
                     new CreateIndexModel<BsonDocument>(
                         keys.Ascending(MongoConversationStore.ConversationIdField).Ascending(MongoConversationStore.VersionField),
                         new CreateIndexOptions { Name = "conversationId_version" }),
@@ -95,7 +96,33 @@ public static class MongoSchema
                 cancellationToken: cancellationToken);
             await ChannelNameBackfill.RunAsync(conversations, cancellationToken);
         },
+        // 5: a client message id is unique per (conversation, sender), not per conversation: with the narrower key a
+        // member who reused another's id got that member's message back and their own text was dropped. The new index
+        // (created by step 3 from now on, and wider, so every existing document fits it) replaces the old one.
+        async (database, cancellationToken) =>
+        {
+            var messages = database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection);
+            await messages.Indexes.CreateOneAsync(ClientMessageIdIndex, cancellationToken: cancellationToken);
+            try
+            {
+                await messages.Indexes.DropOneAsync(PerConversationClientMessageIdIndex, cancellationToken);
+            }
+            catch (MongoCommandException e) when (e.CodeName is IndexNotFound)
+            {
+                // A database created after the change, or another replica dropped it first.
+            }
+        },
     ];
 
     public static int CurrentVersion => Steps.Count;
+
+    private const string IndexNotFound = "IndexNotFound";
+    private const string PerConversationClientMessageIdIndex = "conversationId_clientMessageId_unique";
+
+    private static CreateIndexModel<BsonDocument> ClientMessageIdIndex => new(
+        Builders<BsonDocument>.IndexKeys
+            .Ascending(MongoConversationStore.ConversationIdField)
+            .Ascending(MongoConversationStore.SenderIdField)
+            .Ascending(MongoConversationStore.ClientMessageIdField),
+        new CreateIndexOptions { Name = "conversationId_senderId_clientMessageId_unique", Unique = true });
 }

@@ -7,8 +7,11 @@ using NexusChat.Storage.Embedded;
 
 namespace NexusChat.Storage.Outbox;
 
-public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxStore
+/// <param name="time">The clock of the published marks (tests move it; the purge compares with it).</param>
+public sealed class SqliteOutbox(SqliteConnectionFactory connections, TimeProvider? time = null) : IOutboxStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -55,11 +58,37 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxS
                 UPDATE outbox SET published_at = $now
                 WHERE published_at IS NULL AND event_id IN (SELECT value FROM json_each($ids));
                 """;
-            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$now", Time(_time.GetUtcNow()));
             command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds.Select(id => id.ToString("D"))));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
     }
+
+    public Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // One bounded delete per call, through the writer queue: the caller loops, so other writes get the lock
+        // between batches. The partial index on published_at finds the batch without reading the young rows.
+        return connections.WriteAsync(async write =>
+        {
+            await using var command = write.Connection.CreateCommand();
+            command.Transaction = write.Transaction;
+            command.CommandText =
+                """
+                DELETE FROM outbox WHERE pk IN (
+                    SELECT pk FROM outbox INDEXED BY outbox_published
+                    WHERE published_at IS NOT NULL AND published_at < $before
+                    ORDER BY published_at
+                    LIMIT $limit);
+                """;
+            command.Parameters.AddWithValue("$before", Time(publishedBefore));
+            command.Parameters.AddWithValue("$limit", limit);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    // Round-trip text of the UTC instant: one fixed format, so text order is time order.
+    private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Records the event in the caller's transaction, so it commits or rolls back with the change.</summary>
     internal static async Task AppendAsync(
@@ -76,7 +105,7 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections) : IOutboxS
         command.Parameters.AddWithValue("$eventId", message.EventId.ToString("D"));
         command.Parameters.AddWithValue("$eventType", message.EventType);
         command.Parameters.AddWithValue("$payload", message.Payload);
-        command.Parameters.AddWithValue("$createdAt", message.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$createdAt", Time(message.CreatedAt));
         command.Parameters.AddWithValue("$traceParent", (object?)message.TraceParent ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

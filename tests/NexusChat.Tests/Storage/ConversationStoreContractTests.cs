@@ -14,9 +14,10 @@ public abstract partial class ConversationStoreContractTests
 
     /// <summary>
     /// An initialized store and its outbox over <paramref name="database"/>, empty on first use. Each call is a
-    /// separate store (as each replica has its own) reaching the same database for the same key.
+    /// separate store (as each replica has its own) reaching the same database for the same key. The outbox marks
+    /// messages published at <paramref name="time"/>'s now (the system clock when null).
     /// </summary>
-    protected abstract Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database);
+    protected abstract Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database, TimeProvider? time = null);
 
     protected static CancellationToken TestTimeout() => new CancellationTokenSource(Timeout).Token;
 

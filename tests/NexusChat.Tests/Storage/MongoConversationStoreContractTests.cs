@@ -10,11 +10,11 @@ public sealed class MongoConversationStoreContractTests : ConversationStoreContr
 {
     private readonly MongoTestDatabases _databases = new();
 
-    protected override async Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database)
+    protected override async Task<(IConversationStore Store, IOutboxStore Outbox)> CreateStoreAsync(string database, TimeProvider? time = null)
     {
         var mongo = _databases.Create(database, "conversation store");
         await new MongoStoreLifecycle(mongo).InitializeAsync(TestTimeout());
-        return (new MongoConversationStore(mongo), new MongoOutbox(mongo));
+        return (new MongoConversationStore(mongo), new MongoOutbox(mongo, time));
     }
 
     public void Dispose() => _databases.Dispose();
