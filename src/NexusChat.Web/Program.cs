@@ -1,9 +1,11 @@
 using NexusChat.ServiceDefaults;
 using NexusChat.ServiceDefaults.Networking;
+using NexusChat.Web.Balancing;
 using NexusChat.Web.Compression;
 using NexusChat.Web.Health;
 using NexusChat.Web.Limits;
 using NexusChat.Web.Security;
+using Yarp.ReverseProxy.LoadBalancing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,8 @@ builder.Services.AddApiCompression();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
+// The api cluster's policy (appsettings.json): least requests, ties taken in turn.
+builder.Services.AddSingleton<ILoadBalancingPolicy, LeastRequestsRoundRobinPolicy>();
 builder.AddClusterHealthChecks();
 builder.Services.AddPassiveHealthWindow();
 
