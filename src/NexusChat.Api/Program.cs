@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using NexusChat.Api.Accounts;
 using NexusChat.Api.Conversations;
@@ -11,6 +10,7 @@ using NexusChat.Conversations.Live;
 using NexusChat.Api.Turn;
 using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
+using NexusChat.ServiceDefaults.Networking;
 using NexusChat.Storage;
 using NexusChat.Storage.Accounts;
 using Scalar.AspNetCore;
@@ -37,17 +37,20 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 // few KB: a body under it is read whole and answered with a ProblemDetails, while one over it gets a bare 413 and
 // a closed connection (Kestrel cannot drain it), which clients see as a broken pipe.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+builder.AddStatusApi();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
 var app = builder.Build();
 
-// The gateway (on loopback, trusted by default) reports the client's address; rate limits key on it.
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+// The gateway reports the client's address; rate limits key on it. Trusted: loopback (the gateway in a local run) and
+// the proxies configured in NexusChat:TrustedProxies (the gateway's address when it runs on another host).
+app.UseTrustedForwardedHeaders(trustLoopback: true);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ApiRateLimitMiddleware>();
+app.UseRateLimiter();
 
 app.MapOpenApi("/api/openapi/{documentName}.json");
 if (app.Environment.IsDevelopment())

@@ -46,9 +46,7 @@ builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithInstanceId(ResourceNames.Web)
     .WithServiceSettings(builder.Configuration, ResourceNames.Web)
     .WithGatewayRoutes(api, realtime)
-    .WithEndpoint("http", endpoint => endpoint.Port = infrastructure.Settings.WebPort)
-    .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithGatewayEndpoints(builder, infrastructure.Settings.WebPort);
 
 builder.PrintTopologyOnStart(infrastructure);
 builder.Build().Run();

@@ -78,7 +78,9 @@ public static class IdentityRegistration
     public static string SessionId(this System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(AccessTokenIssuer.SessionClaim)?.Value ?? throw new InvalidOperationException("The caller is not authenticated.");
 
-    /// <summary>The client's address as the gateway reported it (forwarded headers are processed before this).</summary>
-    public static string ClientAddress(this HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address as per-address limits key it (its /64 for IPv6, <see cref="AddressPartition"/>), as the
+    /// gateway reported it: forwarded headers from trusted proxies are processed before this.
+    /// </summary>
+    public static string ClientAddress(this HttpContext context) => AddressPartition.KeyOf(context.Connection.RemoteIpAddress);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NexusChat.Contracts.Hosting;
+using NexusChat.ServiceDefaults.Networking;
 using NexusChat.ServiceDefaults.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -89,13 +90,16 @@ public static class Extensions
 
     /// <summary>
     /// <c>/health</c>: ready when every dependency answers (JSON with one entry per check);
-    /// <c>/alive</c>: the process serves requests; <c>/metrics</c>: Prometheus scrape endpoint.
+    /// <c>/alive</c>: the process serves requests; <c>/metrics</c>: Prometheus scrape endpoint. The first and the last
+    /// tell how the deployment is built, so a service with a management port serves them there only
+    /// (<see cref="ManagementPort"/>); <c>/alive</c> says nothing but "up" and answers on every port.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath, new() { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.UseManagementPort();
+        app.MapHealthChecks(HealthPath, new() { ResponseWriter = HealthReportWriter.WriteAsync }).RequireManagementPort();
         app.MapHealthChecks(AlivePath, new() { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireManagementPort();
         return app;
     }
 }

@@ -13,6 +13,15 @@ public static class ServiceSettingKeys
     public const string MongoProvider = "mongo";
     public const string EmbeddedProvider = "embedded";
 
+    /// <summary>
+    /// The port on which a service reachable from outside (the gateway) serves its detailed <c>/health</c> and
+    /// <c>/metrics</c>; the AppHost declares it as an endpoint that is never exposed.
+    /// </summary>
+    public const string ManagementPort = "NexusChat:ManagementPort";
+
+    /// <summary>The name of that endpoint on the resource.</summary>
+    public const string ManagementEndpoint = "management";
+
     /// <summary>The name under which the store appears among a service's dependencies.</summary>
     public const string StoreDependency = "store";
 

@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace NexusChat.Web.Security;
 
 /// <summary>
 /// Headers the gateway puts on every response it sends: its own (index.html, framework files, /health, errors)
 /// and the ones it proxies from api and realtime, so no service behind it has to remember them.
 /// </summary>
-public static class SecurityHeaders
+public static partial class SecurityHeaders
 {
-    public static readonly string ContentSecurityPolicy = string.Join("; ",
+    private const string OwnHost = "{own-host}";
+
+    private static readonly string PolicyTemplate = string.Join("; ",
         // Anything not listed below may only come from the gateway's own origin.
         "default-src 'self'",
         // The WebAssembly runtime compiles the .wasm files it downloads; 'wasm-unsafe-eval' allows exactly that
@@ -16,9 +20,10 @@ public static class SecurityHeaders
         "style-src 'self'",
         // Avatars and thumbnails: our own files, data: URIs for tiny inline images, blob: for local previews.
         "img-src 'self' data: blob:",
-        // REST and the framework's fetches go to our origin; the hub connects with WebSockets to the same host,
-        // which CSP Level 3 browsers match with 'self' but older ones only through an explicit scheme.
-        "connect-src 'self' ws: wss:",
+        // REST and the framework's fetches go to our origin, the hub's WebSocket to the same host. CSP Level 3 browsers
+        // match ws/wss to the page's host with 'self'; Safari before 16 (and Chrome before 71) did not, so the page's
+        // own host is named with both schemes. Never a bare ws:/wss:, which would let injected script talk to any host.
+        $"connect-src 'self' ws://{OwnHost} wss://{OwnHost}",
         "font-src 'self'",
         // Call media and downloaded attachments played from object URLs.
         "media-src 'self' blob:",
@@ -33,11 +38,26 @@ public static class SecurityHeaders
     /// The api's reference page (Scalar, mapped in Development only) boots from an inline module script and injects
     /// its styles: the same policy with inline script and style allowed on that page alone, never in production.
     /// </summary>
-    public static readonly string ApiReferencePolicy = ContentSecurityPolicy
+    private static readonly string ApiReferencePolicyTemplate = PolicyTemplate
         .Replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", StringComparison.Ordinal)
         .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
     private static readonly PathString ApiReference = "/api/docs";
+
+    /// <summary>The policy for a page served as <paramref name="host"/> (the request's Host: the page's own origin).</summary>
+    public static string ContentSecurityPolicy(HostString host) => ForHost(PolicyTemplate, host);
+
+    public static string ApiReferencePolicy(HostString host) => ForHost(ApiReferencePolicyTemplate, host);
+
+    // A host CSP can name: letters, digits, dots and dashes, and a port. Kestrel has refused a malformed Host already;
+    // this also leaves out IPv6 literals, which CSP source expressions cannot express ('self' still covers them).
+    [GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]
+    private static partial Regex NameableHost();
+
+    private static string ForHost(string template, HostString host) =>
+        host.HasValue && NameableHost().IsMatch(host.Value)
+            ? template.Replace(OwnHost, host.Value, StringComparison.Ordinal)
+            : template.Replace($" ws://{OwnHost} wss://{OwnHost}", "", StringComparison.Ordinal);
 
     // Camera and microphone for calls from our own pages only; features the app never uses are switched off.
     public const string PermissionsPolicy =
@@ -52,7 +72,9 @@ public static class SecurityHeaders
         var development = app.Environment.IsDevelopment();
         app.Use((context, next) =>
         {
-            var policy = development && context.Request.Path.StartsWithSegments(ApiReference) ? ApiReferencePolicy : ContentSecurityPolicy;
+            var policy = development && context.Request.Path.StartsWithSegments(ApiReference)
+                ? ApiReferencePolicy(context.Request.Host)
+                : ContentSecurityPolicy(context.Request.Host);
             context.Response.OnStarting(() =>
             {
                 Apply(context.Response.Headers, policy);

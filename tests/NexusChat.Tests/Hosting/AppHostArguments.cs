@@ -9,6 +9,12 @@ public static class AppHostArguments
     /// </summary>
     public const int PerAddressLimit = 40;
 
+    /// <summary>
+    /// <c>/api/status</c> answers per client address per replica in 10 s. Tests ask for it through the gateway from
+    /// 127.0.0.1 dozens of times in a row (spreading checks), more than the production 30.
+    /// </summary>
+    public const int StatusPerAddressLimit = 100;
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -17,5 +23,6 @@ public static class AppHostArguments
         "--DcpPublisher:WaitForResourceCleanup=false",
         $"--NexusChat:Services:api:RateLimits:LoginPerIp:PermitLimit={PerAddressLimit}",
         $"--NexusChat:Services:api:RateLimits:RegistrationPerIp:PermitLimit={PerAddressLimit}",
+        $"--NexusChat:Services:api:Status:PerAddress:PermitLimit={StatusPerAddressLimit}",
     ];
 }

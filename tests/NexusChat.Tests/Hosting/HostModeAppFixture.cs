@@ -65,6 +65,22 @@ public sealed class HostModeAppFixture : IAsyncLifetime
 
     public HttpClient CreateWebClient() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The gateway's management endpoint (its detailed <c>/health</c> and <c>/metrics</c>), never exposed.</summary>
+    public HttpClient CreateManagementClient() => new()
+    {
+        BaseAddress = App.GetEndpoint(ResourceNames.Web, ServiceSettingKeys.ManagementEndpoint),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>
+    /// The port the gateway itself listens on for browsers, behind the DCP proxy at <see cref="WebAddress"/>. The proxy
+    /// connects from 127.0.0.1 whoever the client is; connecting here directly, a test can be any loopback address.
+    /// </summary>
+    public int WebListeningPort =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Web)
+            .Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").TargetPort
+        ?? throw new InvalidOperationException("the AppHost sets no target port on web's http endpoint");
+
     public async Task DisposeAsync()
     {
         if (App is not null)

@@ -69,6 +69,17 @@ public sealed class ManifestTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void TheGatewaysManagementEndpointIsInternalAndTheGatewayKnowsItsPort()
+    {
+        var web = _resources.GetProperty(ResourceNames.Web);
+        var management = web.GetProperty("bindings").GetProperty(ServiceSettingKeys.ManagementEndpoint);
+
+        Assert.False(management.TryGetProperty("external", out var external) && external.GetBoolean(), "the management endpoint is external");
+        Assert.Equal($"{{web.bindings.{ServiceSettingKeys.ManagementEndpoint}.targetPort}}",
+            web.GetProperty("env").GetProperty(ServiceSettingKeys.AsEnvironmentVariable(ServiceSettingKeys.ManagementPort)).GetString());
+    }
+
     private string Type(string resource) =>
         _resources.TryGetProperty(resource, out var value)
             ? value.GetProperty("type").GetString()!

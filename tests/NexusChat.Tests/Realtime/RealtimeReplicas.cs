@@ -36,7 +36,7 @@ public static class RealtimeReplicas
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, timeout.Token);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        using var web = fixture.CreateWebClient();
+        using var web = fixture.CreateManagementClient();
         await ClusterHealth.WaitForAsync(web, "realtime", "Healthy", TimeSpan.FromSeconds(30));
     }
 }

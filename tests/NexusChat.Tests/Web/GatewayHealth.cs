@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace NexusChat.Tests.Web;
 
-/// <summary>One entry of the gateway's <c>/health</c> report: a YARP cluster and what the check says about it.</summary>
+/// <summary>
+/// One entry of the gateway's <c>/health</c> report: a YARP cluster and what the check says about it. The report is
+/// served on the management endpoint only (<see cref="Hosting.HostModeAppFixture.CreateManagementClient"/>).
+/// </summary>
 public sealed record ClusterHealth(string Status, string Description)
 {
     public static async Task<ClusterHealth> ReadAsync(HttpClient web, string cluster, CancellationToken cancellationToken)

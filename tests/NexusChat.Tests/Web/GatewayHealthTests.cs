@@ -17,7 +17,7 @@ public sealed class GatewayHealthTests(HostModeAppFixture fixture, ITestOutputHe
     [InlineData("realtime")]
     public async Task GatewayHealthReportsEveryReplicaOfTheClusterHealthy(string cluster)
     {
-        using var web = fixture.CreateWebClient();
+        using var web = fixture.CreateManagementClient();
 
         var health = await ClusterHealth.WaitForAsync(web, cluster, "Healthy", Settle);
 
@@ -29,7 +29,7 @@ public sealed class GatewayHealthTests(HostModeAppFixture fixture, ITestOutputHe
     public async Task AKilledApiReplicaLeavesTheRotationWithinTwoSecondsAndReturnsOnceItIsHealthy()
     {
         const string victim = "api-3";
-        using var web = fixture.CreateWebClient();
+        using var web = fixture.CreateManagementClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await ClusterHealth.WaitForAsync(web, "api", "Healthy", Settle);
 
