@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using NexusChat.Contracts.Hosting;
 using NexusChat.EventBus.Configuration;
 using NexusChat.Identity;
@@ -6,6 +5,7 @@ using NexusChat.Realtime.Delivery;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Realtime.Presence;
 using NexusChat.ServiceDefaults;
+using NexusChat.ServiceDefaults.Networking;
 using NexusChat.Storage;
 using NexusChat.Storage.Conversations.Events;
 
@@ -34,7 +34,7 @@ builder.AddEventBus(ResourceNames.Realtime)
 var app = builder.Build();
 
 // The gateway (YARP) says who the client is; the per-address connection limit counts that address.
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+app.UseTrustedForwardedHeaders(trustLoopback: true);
 app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
