@@ -11,14 +11,36 @@ namespace NexusChat.Identity.Sessions;
 /// swaps them atomically. Presenting the replaced one again means a spent token was replayed (stolen), so the
 /// session dies, except once within <see cref="AuthOptions.RefreshRetryGrace"/> of the rotation, where it is a
 /// client retrying a refresh whose response it never got. Any other secret is just wrong: it ends nothing, or
-/// anyone holding an access token (which carries the session id) could sign its owner out.
+/// anyone holding an access token (which carries the session id) could sign its owner out. A user holds at most
+/// <see cref="AuthOptions.MaxSessionsPerUser"/> sessions, so signing in in a loop cannot grow Redis without bound.
 /// </summary>
 public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOptions> options, TimeProvider time)
 {
     /// <summary>Realtime replicas listen here to close the hub connections of revoked sessions.</summary>
     public static readonly RedisChannel RevokedChannel = RedisChannel.Literal("nexuschat:sessions:revoked");
 
-    // KEYS[1] session, KEYS[2] user's session set prefix; ARGV: presented hash, next hash, ttl ms, session id,
+    // KEYS[1] session, KEYS[2] user's session index; ARGV: session id, user, refresh hash, now ms, ttl ms, cap,
+    // session key prefix. The index scores each session by its last use, expires with the last used one, and is
+    // cut to the cap by ending the least recently used sessions; returns their ids.
+    private const string CreateScript = """
+        redis.call('HSET', KEYS[1], 'user', ARGV[2], 'refresh', ARGV[3], 'created', ARGV[4])
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[5]))
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
+        local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[6])
+        local evicted = {}
+        if excess > 0 then
+          local popped = redis.call('ZPOPMIN', KEYS[2], excess)
+          for i = 1, #popped, 2 do
+            redis.call('DEL', ARGV[7] .. popped[i])
+            evicted[#evicted + 1] = popped[i]
+          end
+        end
+        return evicted
+        """;
+
+    // KEYS[1] session, KEYS[2] user's session index prefix; ARGV: presented hash, next hash, ttl ms, session id,
     // now ms, grace ms. Returns {'rotated', user}, {'retried', user} (the grace retry: the current token is the one
     // the presented token rotates into), {'reused'} when the session was revoked for replay, nil otherwise.
     private const string RotateScript = """
@@ -28,6 +50,8 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOpti
         if current == ARGV[1] then
           redis.call('HSET', KEYS[1], 'refresh', ARGV[2], 'previous', ARGV[1], 'rotated', ARGV[5], 'retried', '0')
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
+          redis.call('ZADD', KEYS[2] .. user, 'XX', ARGV[5], ARGV[4])
+          redis.call('PEXPIRE', KEYS[2] .. user, ARGV[3])
           return { 'rotated', user }
         end
         if previous ~= ARGV[1] then return nil end
@@ -36,7 +60,7 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOpti
           return { 'retried', user }
         end
         redis.call('DEL', KEYS[1])
-        redis.call('SREM', KEYS[2] .. user, ARGV[4])
+        redis.call('ZREM', KEYS[2] .. user, ARGV[4])
         return { 'reused' }
         """;
 
@@ -50,18 +74,18 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOpti
     {
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var secret = NewSecret();
-        var lifetime = options.Value.RefreshTokenLifetime;
-        var transaction = Db.CreateTransaction();
-        _ = transaction.HashSetAsync(SessionKey(sessionId),
-        [
-            new HashEntry("user", userId),
-            new HashEntry("refresh", Hash(secret)),
-            new HashEntry("created", time.GetUtcNow().ToUnixTimeMilliseconds()),
-        ]);
-        _ = transaction.KeyExpireAsync(SessionKey(sessionId), lifetime);
-        _ = transaction.SetAddAsync(UserSessionsKey(userId), sessionId);
-        _ = transaction.KeyExpireAsync(UserSessionsKey(userId), lifetime, ExpireWhen.GreaterThanCurrentExpiry);
-        await transaction.ExecuteAsync();
+        var auth = options.Value;
+        var evicted = (RedisResult[])(await Db.ScriptEvaluateAsync(CreateScript,
+            [SessionKey(sessionId), UserSessionsKey(userId)],
+            [
+                sessionId, userId, Hash(secret), time.GetUtcNow().ToUnixTimeMilliseconds(),
+                (long)auth.RefreshTokenLifetime.TotalMilliseconds, auth.MaxSessionsPerUser, SessionKeyPrefix,
+            ]))!;
+        foreach (var session in evicted)
+        {
+            await redis.GetSubscriber().PublishAsync(RevokedChannel, (string)session!);
+        }
+
         return (sessionId, $"{sessionId}.{secret}");
     }
 
@@ -101,25 +125,30 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOpti
     public async Task RevokeAsync(string userId, string sessionId)
     {
         await Db.KeyDeleteAsync(SessionKey(sessionId));
-        await Db.SetRemoveAsync(UserSessionsKey(userId), sessionId);
+        await Db.SortedSetRemoveAsync(UserSessionsKey(userId), sessionId);
         await redis.GetSubscriber().PublishAsync(RevokedChannel, sessionId);
     }
 
     public async Task RevokeAllAsync(string userId)
     {
-        var sessions = await Db.SetMembersAsync(UserSessionsKey(userId));
-        await Db.KeyDeleteAsync([.. sessions.Select(s => SessionKey(s!)), UserSessionsKey(userId)]);
+        // Sessions created before the index became a sorted set are still listed in the old, unexpiring set.
+        RedisValue[] sessions = [.. await Db.SortedSetRangeByRankAsync(UserSessionsKey(userId)), .. await Db.SetMembersAsync(LegacyUserSessionsKey(userId))];
+        await Db.KeyDeleteAsync([.. sessions.Select(s => SessionKey(s!)), UserSessionsKey(userId), LegacyUserSessionsKey(userId)]);
         foreach (var session in sessions)
         {
             await redis.GetSubscriber().PublishAsync(RevokedChannel, (string)session!);
         }
     }
 
-    private const string UserSessionsKeyPrefix = "nexuschat:user-sessions:";
+    private const string SessionKeyPrefix = "nexuschat:session:";
+    private const string UserSessionsKeyPrefix = "nexuschat:user-session-index:";
 
-    private static RedisKey SessionKey(string sessionId) => $"nexuschat:session:{sessionId}";
+    private static RedisKey SessionKey(string sessionId) => SessionKeyPrefix + sessionId;
 
-    private static RedisKey UserSessionsKey(string userId) => UserSessionsKeyPrefix + userId;
+    /// <summary>The user's sessions, scored by last use (a sorted set with a TTL).</summary>
+    public static RedisKey UserSessionsKey(string userId) => UserSessionsKeyPrefix + userId;
+
+    private static RedisKey LegacyUserSessionsKey(string userId) => $"nexuschat:user-sessions:{userId}";
 
     private static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
