@@ -143,7 +143,7 @@ public sealed class SessionStore(IConnectionMultiplexer redis, IOptions<AuthOpti
     private const string SessionKeyPrefix = "nexuschat:session:";
     private const string UserSessionsKeyPrefix = "nexuschat:user-session-index:";
 
-    private static RedisKey SessionKey(string sessionId) => SessionKeyPrefix + sessionId;
+    public static RedisKey SessionKey(string sessionId) => SessionKeyPrefix + sessionId;
 
     /// <summary>The user's sessions, scored by last use (a sorted set with a TTL).</summary>
     public static RedisKey UserSessionsKey(string userId) => UserSessionsKeyPrefix + userId;

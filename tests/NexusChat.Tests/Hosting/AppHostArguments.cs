@@ -9,6 +9,12 @@ public static class AppHostArguments
     /// </summary>
     public const int PerAddressLimit = 40;
 
+    /// <summary>The app's access-token signing key, so tests can mint tokens (e.g. short-lived ones) as the api does.</summary>
+    public const string SigningKey = "test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>How often the realtime replicas re-check their connections' sessions (30 s in production).</summary>
+    public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromSeconds(1);
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -17,5 +23,7 @@ public static class AppHostArguments
         "--DcpPublisher:WaitForResourceCleanup=false",
         $"--NexusChat:Services:api:RateLimits:LoginPerIp:PermitLimit={PerAddressLimit}",
         $"--NexusChat:Services:api:RateLimits:RegistrationPerIp:PermitLimit={PerAddressLimit}",
+        $"--Parameters:jwt-signing-key={SigningKey}",
+        $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
     ];
 }
