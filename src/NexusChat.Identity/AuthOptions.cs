@@ -16,4 +16,13 @@ public sealed class AuthOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Sessions one user may hold; signing in beyond it ends the least recently used one.</summary>
+    public int MaxSessionsPerUser { get; set; } = 50;
+
+    /// <summary>
+    /// How long after a rotation the refresh token it spent may be presented once more and still get the new one:
+    /// a client whose refresh response was lost retries with the token it holds instead of being signed out.
+    /// </summary>
+    public TimeSpan RefreshRetryGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

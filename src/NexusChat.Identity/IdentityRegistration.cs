@@ -27,6 +27,7 @@ public static class IdentityRegistration
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.AddSingleton<LoginThrottle>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

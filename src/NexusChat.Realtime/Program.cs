@@ -39,6 +39,6 @@ app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapHub<ChatHub>(ChatHub.Path);
+app.MapChatHub();
 
 app.Run();

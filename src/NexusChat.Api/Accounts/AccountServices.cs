@@ -15,6 +15,7 @@ public sealed class AccountServices(
     SessionStore sessions,
     AccessTokenIssuer tokens,
     RedisRateLimiter limiter,
+    LoginThrottle loginThrottle,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ApiMetrics metrics)
@@ -24,6 +25,7 @@ public sealed class AccountServices(
     public SessionStore Sessions { get; } = sessions;
     public AccessTokenIssuer Tokens { get; } = tokens;
     public RedisRateLimiter Limiter { get; } = limiter;
+    public LoginThrottle LoginThrottle { get; } = loginThrottle;
     public IOptions<RateLimitOptions> Limits { get; } = limits;
     public TimeProvider Time { get; } = time;
     public ApiMetrics Metrics { get; } = metrics;

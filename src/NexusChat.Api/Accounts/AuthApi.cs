@@ -73,10 +73,19 @@ public static class AuthApi
             return byIp;
         }
 
-        if (await RateLimitedAsync(services, http, $"login:user:{normalized}", services.Limits.Value.LoginPerUsername) is { } byUser)
+        // Failures, not attempts, count per username (LoginThrottle): guesses from elsewhere never lock the owner out.
+        var throttle = services.LoginThrottle;
+        var attempt = await throttle.BeginAsync(normalized, http.ClientAddress());
+        if (!attempt.Allowed)
         {
             services.Metrics.Login("rate_limited");
-            return byUser;
+            return RateLimitResponses.TooManyRequests(http, attempt);
+        }
+
+        var slowdown = await throttle.SlowdownAsync(normalized);
+        if (slowdown > TimeSpan.Zero)
+        {
+            await Task.Delay(slowdown, services.Time, http.RequestAborted);
         }
 
         var user = await services.Users.FindByNormalizedUsernameAsync(normalized, http.RequestAborted);
@@ -85,11 +94,13 @@ public static class AuthApi
             : services.Passwords.VerifyHashedPassword(user, user.PasswordHash, request.Password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
+            await throttle.FailedAsync(normalized);
             services.Metrics.Login("failed");
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 type: ProblemTypes.InvalidCredentials, title: "Wrong username or password.");
         }
 
+        await throttle.SucceededAsync(normalized, http.ClientAddress());
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await services.Users.UpdatePasswordHashAsync(user.Id, services.Passwords.HashPassword(user, request.Password), http.RequestAborted);

@@ -6,7 +6,19 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     public RateLimit LoginPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
-    public RateLimit LoginPerUsername { get; set; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Wrong passwords for one username from one address; beyond them that address gets 429 for that name.</summary>
+    public RateLimit LoginFailuresPerUsernameAndAddress { get; set; } = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>
+    /// Wrong passwords for one username from anywhere that cost nothing; each one beyond adds
+    /// <see cref="LoginSlowdownStep"/> (at most <see cref="LoginSlowdownMax"/>) to every sign-in as that username.
+    /// </summary>
+    public RateLimit LoginFailuresPerUsernameBeforeSlowdown { get; set; } = new(10, TimeSpan.FromMinutes(15));
+
+    public TimeSpan LoginSlowdownStep { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan LoginSlowdownMax { get; set; } = TimeSpan.FromSeconds(3);
     public RateLimit RegistrationPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
     public RateLimit ApiPerUser { get; set; } = new(600, TimeSpan.FromMinutes(1));
     public RateLimit HubInvocationsPerConnection { get; set; } = new(120, TimeSpan.FromMinutes(1));

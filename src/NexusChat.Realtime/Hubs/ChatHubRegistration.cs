@@ -24,10 +24,19 @@ public static class ChatHubRegistration
         builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ForwardedHubLifetimeManager<ChatHub>>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<ConnectedSessions>();
+        builder.Services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section)
+            .Validate(o => o.RecheckInterval > TimeSpan.Zero, "Sessions:RecheckInterval must be positive.");
         builder.Services.AddSingleton<ConversationCommands>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddHostedService<MembershipChanges>();
         return builder;
     }
+
+    /// <summary>
+    /// The hub, whose connections end when their access token expires (SignalR checks once a second): a client
+    /// renews by reconnecting with a fresh token, so a stolen or revoked token is good for at most its lifetime.
+    /// </summary>
+    public static HubEndpointConventionBuilder MapChatHub(this IEndpointRouteBuilder app) =>
+        app.MapHub<ChatHub>(ChatHub.Path, options => options.CloseOnAuthenticationExpiration = true);
 }

@@ -23,6 +23,9 @@ public sealed class ConnectedSessions
         }
     }
 
+    /// <summary>The sessions with a connection on this replica.</summary>
+    public IReadOnlyCollection<string> SessionIds => [.. _bySession.Keys];
+
     /// <summary>This replica's connections of the session, no longer tracked.</summary>
     public IReadOnlyCollection<HubCallerContext> Take(string sessionId) =>
         _bySession.TryRemove(sessionId, out var connections) ? [.. connections.Values] : [];

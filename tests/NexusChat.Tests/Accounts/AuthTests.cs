@@ -152,22 +152,22 @@ public sealed class AuthTests(HostModeAppFixture fixture)
     }
 
     [Fact]
-    public async Task RefreshingRotatesTheTokensAndReplayingASpentOneRevokesTheSession()
+    public async Task RefreshingRotatesTheTokensAndReplayingASpentOneBeyondItsOneRetryRevokesTheSession()
     {
         using var first = new ApiClient(fixture, "api-1");
         using var second = new ApiClient(fixture, "api-2");
         var auth = await first.RegisterAsync();
 
-        using var rotated = await second.PostAsync("/api/auth/refresh", new RefreshRequest(auth.RefreshToken));
-        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-        var fresh = (await rotated.Content.ReadFromJsonAsync<AuthResponse>())!;
+        var fresh = await RefreshAsync(second, auth.RefreshToken);
         Assert.NotEqual(auth.RefreshToken, fresh.RefreshToken);
         using (var me = await first.GetAsync("/api/users/me", fresh.AccessToken))
         {
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         }
 
-        // A thief replays the spent token: the whole session ends, the legitimate holder's tokens included.
+        // The spent token once more within the grace is a retry of a lost response; a second time it is a replay
+        // (a thief's or the owner's): the whole session ends, the legitimate holder's tokens included.
+        await RefreshAsync(first, auth.RefreshToken);
         using var replay = await first.PostAsync("/api/auth/refresh", new RefreshRequest(auth.RefreshToken));
         var problem = await AssertProblemAsync(replay, HttpStatusCode.Unauthorized);
         Assert.EndsWith("/invalid-refresh-token", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
@@ -175,6 +175,49 @@ public sealed class AuthTests(HostModeAppFixture fixture)
         await AssertProblemAsync(freshRefresh, HttpStatusCode.Unauthorized);
         using var freshAccess = await second.GetAsync("/api/users/me", fresh.AccessToken);
         Assert.Equal(HttpStatusCode.Unauthorized, freshAccess.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARefreshWhoseResponseWasLostCanBeRetriedOnceAndGetsTheSameToken()
+    {
+        using var api = new ApiClient(fixture, "api-3");
+        var auth = await api.RegisterAsync();
+        var lost = await RefreshAsync(api, auth.RefreshToken);
+
+        var retried = await RefreshAsync(api, auth.RefreshToken);
+
+        Assert.Equal(lost.RefreshToken, retried.RefreshToken);
+        using var me = await api.GetAsync("/api/users/me", retried.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        // The session carries on from the token both answers carried.
+        var next = await RefreshAsync(api, retried.RefreshToken);
+        Assert.NotEqual(retried.RefreshToken, next.RefreshToken);
+    }
+
+    [Fact]
+    public async Task AWrongSecretForALiveSessionIsRefusedAndEndsNothing()
+    {
+        using var api = new ApiClient(fixture, "api-2");
+        var auth = await api.RegisterAsync();
+        var sessionId = auth.RefreshToken.Split('.')[0];
+
+        // The session id is in every access token, so anyone who saw one can try this.
+        using var guess = await api.PostAsync("/api/auth/refresh", new RefreshRequest($"{sessionId}.{Guid.NewGuid():N}"));
+
+        await AssertProblemAsync(guess, HttpStatusCode.Unauthorized);
+        using (var me = await api.GetAsync("/api/users/me", auth.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+
+        await RefreshAsync(api, auth.RefreshToken);
+    }
+
+    private static async Task<AuthResponse> RefreshAsync(ApiClient api, string refreshToken)
+    {
+        using var response = await api.PostAsync("/api/auth/refresh", new RefreshRequest(refreshToken));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>())!;
     }
 
     [Theory]

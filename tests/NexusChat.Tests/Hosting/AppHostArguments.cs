@@ -15,6 +15,12 @@ public static class AppHostArguments
     /// </summary>
     public const int StatusPerAddressLimit = 100;
 
+    /// <summary>The app's access-token signing key, so tests can mint tokens (e.g. short-lived ones) as the api does.</summary>
+    public const string SigningKey = "test-signing-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>How often the realtime replicas re-check their connections' sessions (30 s in production).</summary>
+    public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromSeconds(1);
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -24,5 +30,7 @@ public static class AppHostArguments
         $"--NexusChat:Services:api:RateLimits:LoginPerIp:PermitLimit={PerAddressLimit}",
         $"--NexusChat:Services:api:RateLimits:RegistrationPerIp:PermitLimit={PerAddressLimit}",
         $"--NexusChat:Services:api:Status:PerAddress:PermitLimit={StatusPerAddressLimit}",
+        $"--Parameters:jwt-signing-key={SigningKey}",
+        $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
     ];
 }
