@@ -67,16 +67,18 @@ public sealed partial class ChatHub(
         }
         catch
         {
-            // SignalR skips OnDisconnectedAsync when this method throws: undo the registration, or it leaks.
+            // SignalR skips OnDisconnectedAsync when this method throws (the store or Redis failed, or the client left
+            // while being set up, which cancels the work above): undo the registration, or it leaks.
             await UnregisterAsync();
             throw;
         }
 
         try
         {
-            await presence.ConnectedAsync(UserId, Context.ConnectionId, Context.ConnectionAborted);
+            // Not cancelled with the connection: once connected, OnDisconnectedAsync runs and takes this back.
+            await presence.ConnectedAsync(UserId, Context.ConnectionId, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             // Chat works without presence; the next renewal records this connection once Redis answers.
             LogPresenceFailed(exception, "connect");

@@ -66,6 +66,58 @@ public sealed class HubConnectionCapTests(HostModeAppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task ConnectionsDroppedWhileBeingSetUpGiveTheirSlotsBack()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var world = await ConversationWorld.CreateAsync(fixture);
+        // A client that goes away during the server's connect work makes that work fail (its token is cancelled), and
+        // SignalR then skips OnDisconnectedAsync: whatever the connect had registered must be undone there and then.
+        for (var i = 0; i < PerUser + 5; i++)
+        {
+            using var socket = new System.Net.WebSockets.ClientWebSocket();
+            var address = new UriBuilder(new Uri(fixture.App.GetEndpoint(Replicas[i % 3], "http"), "/hubs/chat")) { Scheme = "ws" }.Uri;
+            await socket.ConnectAsync(new Uri($"{address}?access_token={world.Member.AccessToken}"), timeout.Token);
+            await socket.SendAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token);
+            socket.Abort();
+        }
+
+        var open = new List<HubConnection>();
+        try
+        {
+            for (var i = 0; i < PerUser; i++)
+            {
+                open.Add(await ConnectWhenASlotIsFreeAsync(world.Member, Replicas[i % 3], timeout.Token));
+            }
+        }
+        finally
+        {
+            foreach (var connection in open)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    // The server notices a dropped socket a moment later: a slot it still holds is released within a few seconds,
+    // while a leaked one is renewed for ever.
+    private async Task<HubConnection> ConnectWhenASlotIsFreeAsync(AuthResponse user, string replica, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var (connection, refusal) = await ConnectAsync(user, replica, cancellationToken);
+            if (refusal is null)
+            {
+                return connection;
+            }
+
+            await connection.DisposeAsync();
+            Assert.True(DateTime.UtcNow < deadline, $"a slot stayed taken: {refusal}");
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
     /// <summary>Connects and makes one call; a refused connection is closed by the server with the error instead.</summary>
     private async Task<(HubConnection Connection, HubError? Refusal)> ConnectAsync(
         AuthResponse user, string replica, CancellationToken cancellationToken)
