@@ -131,18 +131,21 @@ public sealed partial class ChatConnection : IAsyncDisposable
     /// Declares a conversation the app shows, with the last seq and the version it already holds (e.g. from REST
     /// history); later messages are raised from there, and resyncs cover it.
     /// </summary>
-    public void Track(string conversationId, long lastSeq, long version) => Enqueue(() =>
+    public void Track(string conversationId, long lastSeq, long version) => Enqueue(async () =>
     {
         if (_cursors.TryGetValue(conversationId, out var cursor))
         {
             cursor.CatchUp(lastSeq);
-        }
-        else
-        {
-            _cursors[conversationId] = new ConversationCursor(lastSeq, version);
+            return;
         }
 
-        return Task.CompletedTask;
+        var created = _cursors[conversationId] = new ConversationCursor(lastSeq, version);
+        // Pushes that came between the caller's load and now found no cursor and were dropped, and no later message
+        // may come to reveal the gap: catch up once (a connect's resync does it for conversations tracked before it).
+        if (_hub.State == HubConnectionState.Connected)
+        {
+            await CatchUpAsync(conversationId, created);
+        }
     });
 
     /// <summary>Sends a message; raise <see cref="MessageReceived"/> for it once stored (whichever of the reply or the push comes first).</summary>
@@ -372,28 +375,33 @@ public sealed partial class ChatConnection : IAsyncDisposable
     {
         foreach (var (conversationId, cursor) in _cursors.ToList())
         {
-            try
-            {
-                await SyncForwardAsync(conversationId, cursor);
-                await SyncChangesAsync(conversationId, cursor);
-            }
-            catch (HubException exception) when (HubError.Parse(exception.Message) is { RetryAfterSeconds: { } seconds })
-            {
-                var wait = TimeSpan.FromSeconds(seconds);
-                // Hundreds of conversations outrun the per-connection call budget: wait it out and carry on.
-                await Task.Delay(wait, _stopping.Token);
-                await SyncForwardAsync(conversationId, cursor);
-                await SyncChangesAsync(conversationId, cursor);
-            }
-            catch (HubException exception) when (HubError.Parse(exception.Message)?.Code == HubErrorCodes.NotFound)
-            {
-                // Removed from the conversation while away; ConversationUpdated told (or the list reload will tell) the app.
-                _cursors.Remove(conversationId);
-            }
+            await CatchUpAsync(conversationId, cursor);
         }
 
         LogResynced(_cursors.Count);
         Raise(Resynced);
+    }
+
+    private async Task CatchUpAsync(string conversationId, ConversationCursor cursor)
+    {
+        try
+        {
+            await SyncForwardAsync(conversationId, cursor);
+            await SyncChangesAsync(conversationId, cursor);
+        }
+        catch (HubException exception) when (HubError.Parse(exception.Message) is { RetryAfterSeconds: { } seconds })
+        {
+            var wait = TimeSpan.FromSeconds(seconds);
+            // Hundreds of conversations outrun the per-connection call budget: wait it out and carry on.
+            await Task.Delay(wait, _stopping.Token);
+            await SyncForwardAsync(conversationId, cursor);
+            await SyncChangesAsync(conversationId, cursor);
+        }
+        catch (HubException exception) when (HubError.Parse(exception.Message)?.Code == HubErrorCodes.NotFound)
+        {
+            // Removed from the conversation while away; ConversationUpdated told (or the list reload will tell) the app.
+            _cursors.Remove(conversationId);
+        }
     }
 
     private async Task SyncForwardAsync(string conversationId, ConversationCursor cursor)
