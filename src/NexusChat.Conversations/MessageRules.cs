@@ -40,8 +40,9 @@ public static partial class MessageRules
     public static bool IsClientMessageId(string? id) => id is not null && ClientMessageIdPattern().IsMatch(id);
 
     /// <summary>One emoji (a short grapheme sequence: skin tones and ZWJ sequences included), no spaces or controls.</summary>
-    public static bool IsEmoji(string emoji) =>
-        emoji.Length is > 0 and <= MaxEmojiLength
+    /// <remarks>Null is possible: a hub client may send it for any argument.</remarks>
+    public static bool IsEmoji(string? emoji) =>
+        emoji is { Length: > 0 and <= MaxEmojiLength }
         && new StringInfo(emoji).LengthInTextElements == 1
         && !emoji.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsAsciiLetterOrDigit(c));
 

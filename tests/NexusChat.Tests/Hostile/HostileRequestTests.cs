@@ -97,6 +97,45 @@ public sealed class HostileRequestTests(HostModeAppFixture fixture)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// Every route that names a conversation, message or user, called by a signed-in user with the ids of another
+    /// user's private channel and message (and, in their own channel, with the other's message and id): a 403 or 404 of
+    /// ours, never a success and never a 5xx. Profiles are the exception: any signed-in user may read one.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryRouteRefusesTheIdsOfAnotherUsersObjects(bool throughGateway)
+    {
+        var sender = new HostileSender(fixture, throughGateway);
+        var other = await HostileTarget.CreateAsync(fixture, "api-1");
+        var failures = new List<string>();
+        foreach (var route in HostileRoutes.All.Where(r => r.Path.Contains('{', StringComparison.Ordinal)))
+        {
+            var mine = await HostileTarget.CreateAsync(fixture, "api-2");
+            List<string> paths = [other.Fill(route.Path)];
+            if (route.Path.Contains("{c}/", StringComparison.Ordinal)
+                && (route.Path.Contains("{m}", StringComparison.Ordinal) || route.Path.Contains("{u}", StringComparison.Ordinal)))
+            {
+                paths.Add(route.Path.Replace("{c}", mine.Channel.Id, StringComparison.Ordinal)
+                    .Replace("{m}", other.Message.Id, StringComparison.Ordinal)
+                    .Replace("{u}", other.Session.User.Id, StringComparison.Ordinal));
+            }
+
+            foreach (var path in paths)
+            {
+                var answer = await sender.SendAsync(route, mine, path, route.TakesBody ? JsonContent.Create(mine.ValidBody(route)) : null);
+                var allowed = route.Template == "/api/users/{id}" ? answer.Status == 200 : answer.Status is 403 or 404 && answer.IsOwnProblem;
+                if (!allowed)
+                {
+                    failures.Add(answer.ToString());
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     /// <summary>A route added without a row in <see cref="HostileRoutes"/> would escape every table.</summary>
     [Fact]
     public async Task TheHostileTablesCoverEveryRouteOfTheOpenApiDocument()

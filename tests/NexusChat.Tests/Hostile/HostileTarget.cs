@@ -35,6 +35,23 @@ public sealed record HostileTarget(AuthResponse Session, ConversationDto Channel
         return await api.RegisterAsync();
     }
 
+    /// <summary>A body the route would accept from this target's user, for requests whose hostility is elsewhere.</summary>
+    public object ValidBody(HostileRoute route) => route.Path switch
+    {
+        "/api/auth/register" => ApiClient.NewRegistration(),
+        "/api/auth/login" => new LoginRequest(Session.User.Username, "correct horse battery"),
+        "/api/auth/refresh" => new RefreshRequest(Session.RefreshToken),
+        "/api/users/me" => new UpdateProfileRequest("Renamed", "busy"),
+        "/api/conversations" => new CreateConversationRequest("channel", "another", null, "private", []),
+        "/api/conversations/{c}" => new UpdateConversationRequest(null, "a topic"),
+        "/api/conversations/{c}/members" => new AddMemberRequest(Session.User.Id),
+        "/api/conversations/{c}/members/{u}" => new ChangeRoleRequest("admin"),
+        "/api/conversations/{c}/messages" => new SendMessageRequest("hello", Guid.NewGuid().ToString("N"), null),
+        "/api/conversations/{c}/messages/{m}" => new EditMessageRequest("edited"),
+        "/api/conversations/{c}/read" => new MarkReadRequest(1),
+        _ => new { },
+    };
+
     public string Fill(string route) => route
         .Replace("{c}", Channel.Id, StringComparison.Ordinal)
         .Replace("{m}", Message.Id, StringComparison.Ordinal)
