@@ -45,7 +45,7 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
     public async Task WithTheWorkerKilledMessagesReachEveryMemberAtOnceAndTheirEventsReachDurableConsumersOnceItRunsAgain()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var queue = await MessageCreatedQueue.DeclareAsync(fixture, timeout.Token);
+        await using var queue = await MessageCreatedQueue.DeclareAsync(fixture, timeout.Token);
         var world = await ConversationWorld.CreateAsync(fixture);
         var channel = await world.ChannelAsync("private");
         var listeners = await ListenAsync(world, timeout.Token);
@@ -72,9 +72,10 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
 
             await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Worker, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Worker, timeout.Token);
-            var relayed = await queue.ReceiveAsync(channel.Id, Messages, timeout.Token);
+            var relayed = await queue.ReceiveAsync(channel.Id, [.. sent.Select(m => m.Id)], timeout.Token);
 
-            Assert.Equal(sent.Select(m => m.Id).Order(), relayed.Values.Order());
+            // Every delivery counted: a republished event would show as a second entry.
+            Assert.Equal(sent.Select(m => m.Id).Order(), relayed.Select(d => d.MessageId).Order());
             // The relayed events also reach the realtime backstop, which must not push again what was pushed live.
             await AssertEachReceivedOnceAsync(listeners, channel.Id, Messages, timeout.Token);
         }
