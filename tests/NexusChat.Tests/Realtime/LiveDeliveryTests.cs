@@ -38,7 +38,7 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
                 new NewMessage(channel.Id, world.Admin.User.Id, $"committed, never pushed {i}", null, [], Guid.NewGuid().ToString("N")), timeout.Token);
         }
 
-        await AssertEachReceivedOnceAsync(listeners, channel.Id, Messages, timeout.Token);
+        await AssertEachReceivedOnceAsync(listeners, channel.Id, Messages, world.Admin.User.Id, timeout.Token);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
             // Every delivery counted: a republished event would show as a second entry.
             Assert.Equal(sent.Select(m => m.Id).Order(), relayed.Select(d => d.MessageId).Order());
             // The relayed events also reach the realtime backstop, which must not push again what was pushed live.
-            await AssertEachReceivedOnceAsync(listeners, channel.Id, Messages, timeout.Token);
+            await AssertEachReceivedOnceAsync(listeners, channel.Id, Messages, world.Admin.User.Id, timeout.Token);
         }
         finally
         {
@@ -108,8 +108,8 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
         await HubListener.ConnectAsync(fixture, world.Owner, "realtime-3", cancellationToken),
     ];
 
-    private static async Task AssertEachReceivedOnceAsync(
-        HubListener[] listeners, string conversationId, int messages, CancellationToken cancellationToken)
+    private async Task AssertEachReceivedOnceAsync(
+        HubListener[] listeners, string conversationId, int messages, string memberId, CancellationToken cancellationToken)
     {
         foreach (var listener in listeners)
         {
@@ -117,11 +117,12 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
                 () => $"{listener.Received(conversationId).Count} of {messages} received");
         }
 
-        // Time for a duplicate to show up, had one been pushed (the backstop's grace is one second).
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        // Once the backstop's sentinel is in, a duplicate pushed by either path would be too.
+        var sentinel = await BackstopSentinel.SendAndAwaitAsync(
+            fixture, conversationId, memberId, listeners, cancellationToken);
         foreach (var listener in listeners)
         {
-            Assert.Equal(Enumerable.Range(1, messages).Select(i => (long)i), listener.Received(conversationId).Select(m => m.Seq).Order());
+            Assert.Equal(Enumerable.Range(1, (int)sentinel).Select(i => (long)i), listener.Received(conversationId).Select(m => m.Seq).Order());
         }
     }
 }
