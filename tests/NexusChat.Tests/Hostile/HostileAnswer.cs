@@ -32,5 +32,12 @@ public sealed record HostileAnswer(string Request, int Status, string? MediaType
     /// </summary>
     public bool ReachedTheRoute => Status is >= 200 and < 300 || (Status is >= 400 and < 500 && IsOwnProblem);
 
+    /// <summary>Fails with every answer that is not <paramref name="allowed"/>, not just the first.</summary>
+    public static void AssertEvery<T>(IEnumerable<T> answers, Func<T, bool> allowed)
+    {
+        var failures = answers.Where(answer => !allowed(answer)).Select(answer => answer?.ToString()).ToList();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     public override string ToString() => $"{Request}: {Status} {MediaType ?? "no body"} {ProblemType}";
 }
