@@ -42,7 +42,9 @@ public static partial class MessageRules
     /// One emoji: a pictograph (with its variation selector, skin tone, ZWJ joins or tags), a flag or a keycap, at most
     /// <see cref="MaxEmojiLength"/> UTF-16 units. Letters, digits, punctuation, other symbols and two emoji are not.
     /// </summary>
-    public static bool IsEmoji(string emoji) => emoji.Length <= MaxEmojiLength && EmojiGrapheme.IsSingleEmoji(emoji);
+    /// <remarks>Null is possible: a hub client may send it for any argument.</remarks>
+    public static bool IsEmoji(string? emoji) =>
+        emoji is { Length: <= MaxEmojiLength } && EmojiGrapheme.IsSingleEmoji(emoji);
 
     /// <summary>The distinct usernames written as @username, normalized, in order of first appearance.</summary>
     public static IReadOnlyList<string> MentionedUsernames(string text) =>

@@ -22,7 +22,7 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
     {
         await using var connection = Connect(fixture, accessToken: null);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Timeout()));
+        await AssertRefusedWith401Async(connection);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.NoContent, logout.StatusCode);
         await using var connection = Connect(fixture, auth.AccessToken);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Timeout()));
+        await AssertRefusedWith401Async(connection);
     }
 
     [Fact]
@@ -165,6 +165,18 @@ public sealed class HubSessionTests(HostModeAppFixture fixture)
                 }
             })
             .Build();
+
+    /// <summary>
+    /// The WebSocket upgrade itself is answered 401 (the client reports the status it got instead of 101), so the
+    /// refusal is the authentication's and not, say, a timeout or a dead gateway.
+    /// </summary>
+    private static async Task AssertRefusedWith401Async(HubConnection connection)
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Timeout()));
+
+        Assert.Contains("'401'", refused.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+    }
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NexusChat.Tests.Infrastructure;
 
 namespace NexusChat.Tests.Browser;
 
@@ -6,7 +7,8 @@ namespace NexusChat.Tests.Browser;
 /// One headless Chromium, started on first use and shared by the tests of a class or collection
 /// (<c>IClassFixture&lt;BrowserFixture&gt;</c> next to an app fixture's collection, or <c>ICollectionFixture</c>);
 /// each test gets its own context (cookies, storage, permissions) through <see cref="NewSessionAsync"/>.
-/// Tests that use it are <c>[SkippableFact]</c>: without Chromium they are skipped with the reason.
+/// Tests that use it are <c>[SkippableFact]</c>: without Chromium they are skipped with the reason, or fail under
+/// <c>CI=true</c> (<see cref="RequiredTools"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -30,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser context and page whose console errors, page errors and CSP violations are recorded.</summary>
     public async Task<BrowserSession> NewSessionAsync(Uri baseAddress, BrowserNewContextOptions? options = null)
     {
-        Skip.If(UnavailableReason is not null, UnavailableReason);
+        RequiredTools.SkipOrFailIfMissing(UnavailableReason);
         var (_, browser) = await _browser.Value;
         options ??= new BrowserNewContextOptions();
         options.BaseURL = baseAddress.ToString();

@@ -5,7 +5,10 @@ using NexusChat.Tests.Hosting;
 
 namespace NexusChat.Tests.Conversations;
 
-/// <summary>Every conversation route × {anonymous, outsider, member, admin, owner}: the status each gets.</summary>
+/// <summary>
+/// Every conversation, message and search route × {anonymous, outsider, member, admin, owner}, on a private and a
+/// public channel: the status each gets.
+/// </summary>
 [Collection(HostModeAppCollection.Name)]
 public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
 {
@@ -32,23 +35,30 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
         {
             var outsiderReads = visibility == "public" ? Ok : NotFound;
             var outsiderActs = visibility == "public" ? Forbidden : NotFound;
-            Row("get conversation", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok), (Caller.Owner, Ok));
+            Row("get conversation", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("rename", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("add someone", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs),
-                (Caller.Member, visibility == "public" ? Created : Forbidden), (Caller.Admin, Created));
-            Row("join", visibility, (Caller.Outsider, visibility == "public" ? Created : NotFound));
+                (Caller.Member, visibility == "public" ? Created : Forbidden), (Caller.Admin, Created), (Caller.Owner, Created));
+            // Adding oneself again changes nothing; in a private channel adding anyone is the owner's and admins' right.
+            Row("join", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, visibility == "public" ? Created : NotFound),
+                (Caller.Member, visibility == "public" ? Ok : Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("remove member", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, NoContent), (Caller.Owner, NoContent));
-            Row("leave", visibility, (Caller.Member, NoContent), (Caller.Owner, Forbidden));
+            Row("leave", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, NotFound), (Caller.Member, NoContent), (Caller.Admin, NoContent), (Caller.Owner, Forbidden));
             Row("change role", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden), (Caller.Owner, Ok));
-            Row("send", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Created), (Caller.Owner, Created));
-            Row("history", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok));
-            Row("edit another's message", visibility, (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden));
-            Row("edit own message", visibility, (Caller.Member, Ok));
+            Row("send", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Created), (Caller.Admin, Created), (Caller.Owner, Created));
+            Row("history", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("edit another's message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden), (Caller.Owner, Forbidden));
+            Row("edit own message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Member, Ok));
             Row("delete another's message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Ok), (Caller.Owner, Ok));
-            Row("react", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
-            Row("unreact", visibility, (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
-            Row("list public channels", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok));
-            Row("mark read", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok));
+            Row("react", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("unreact", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("list public channels", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("mark read", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            // Routes about no one channel: what the caller's role in this one is does not matter, signing in does.
+            Row("create channel", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Created), (Caller.Member, Created));
+            Row("start a direct conversation", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Created), (Caller.Member, Created));
+            Row("list my conversations", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok));
+            Row("search messages", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok));
         }
 
         return data;
@@ -96,6 +106,11 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             "react" => (HttpMethod.Put, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "unreact" => (HttpMethod.Delete, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "mark read" => (HttpMethod.Post, $"{at}/read", new MarkReadRequest(2)),
+            "create channel" => (HttpMethod.Post, "/api/conversations", new CreateConversationRequest("channel", "made", null, visibility, [])),
+            "start a direct conversation" => (HttpMethod.Post, "/api/conversations",
+                new CreateConversationRequest("direct", null, null, null, [(await NewUserAsync(world)).User.Id])),
+            "list my conversations" => (HttpMethod.Get, "/api/conversations", null),
+            "search messages" => (HttpMethod.Get, "/api/search/messages?q=hello", null),
             "list public channels" => (HttpMethod.Get, $"/api/conversations/public?search={Uri.EscapeDataString(channel.Name!)}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };
@@ -105,6 +120,13 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
 
         Assert.True(expected == response.StatusCode,
             $"{route} ({visibility}) as {caller}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Someone no caller has a direct conversation with yet, so starting one creates it.</summary>
+    private static async Task<Contracts.Accounts.AuthResponse> NewUserAsync(ConversationWorld world)
+    {
+        using var api = world.Api();
+        return await api.RegisterAsync();
     }
 
     private async Task<ConversationWorld> WorldAsync()

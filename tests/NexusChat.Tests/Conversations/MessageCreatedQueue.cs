@@ -9,9 +9,9 @@ namespace NexusChat.Tests.Conversations;
 
 /// <summary>
 /// A durable consumer's view of the bus: a queue of its own bound to <c>MessageCreated</c>, declared before the test
-/// acts, read afterwards.
+/// acts, read afterwards, deleted on dispose (a durable queue left behind fills with every later test's events).
 /// </summary>
-public sealed class MessageCreatedQueue(ConnectionFactory factory, string queue)
+public sealed class MessageCreatedQueue(ConnectionFactory factory, string queue) : IAsyncDisposable
 {
     public static async Task<MessageCreatedQueue> DeclareAsync(HostModeAppFixture fixture, CancellationToken cancellationToken)
     {
@@ -29,15 +29,16 @@ public sealed class MessageCreatedQueue(ConnectionFactory factory, string queue)
     }
 
     /// <summary>
-    /// Reads until <paramref name="expected"/> distinct events of the conversation arrived: message id by event id
-    /// (a redelivered event collapses, as a consumer dedupes by event id).
+    /// Reads until every one of <paramref name="messageIds"/> arrived, and returns every delivery of the conversation's
+    /// events in arrival order: a redelivered or republished event shows as a second entry, not collapsed by event id.
     /// </summary>
-    public async Task<Dictionary<string, string>> ReceiveAsync(string conversationId, int expected, CancellationToken cancellationToken)
+    public async Task<List<(string EventId, string MessageId)>> ReceiveAsync(
+        string conversationId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
-        var byEventId = new Dictionary<string, string>();
+        var deliveries = new List<(string EventId, string MessageId)>();
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        while (byEventId.Count < expected)
+        while (!messageIds.All(id => deliveries.Any(d => d.MessageId == id)))
         {
             var delivery = await channel.BasicGetAsync(queue, autoAck: true, cancellationToken);
             if (delivery is null)
@@ -50,10 +51,17 @@ public sealed class MessageCreatedQueue(ConnectionFactory factory, string queue)
             var message = payload.RootElement.GetProperty("message");
             if (message.GetProperty("conversationId").GetString() == conversationId)
             {
-                byEventId[payload.RootElement.GetProperty("id").GetString()!] = message.GetProperty("id").GetString()!;
+                deliveries.Add((payload.RootElement.GetProperty("id").GetString()!, message.GetProperty("id").GetString()!));
             }
         }
 
-        return byEventId;
+        return deliveries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
     }
 }

@@ -164,8 +164,7 @@ public sealed class EventBusDeliveryTests(RabbitMqServerFixture rabbit, RedisSer
 
     private Task<SubscriberHost> StartSubscriberAsync(string subscriber, HandlerProbe probe, Action<EventBusOptions>? options = null)
     {
-        Skip.If(RabbitMqServerFixture.SkipReason is not null, RabbitMqServerFixture.SkipReason);
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.EventBusServers();
         return SubscriberHost.StartAsync(rabbit, redis, output, subscriber, builder =>
         {
             builder.Services.AddSingleton(probe);

@@ -109,11 +109,7 @@ public sealed class OutboxRelayTests(RabbitMqServerFixture rabbit, RedisServerFi
 
     private static string NewSubscriberName() => $"test-{Guid.NewGuid().ToString("N")[..8]}";
 
-    private static void SkipWithoutServers()
-    {
-        Skip.If(RabbitMqServerFixture.SkipReason is not null, RabbitMqServerFixture.SkipReason);
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
-    }
+    private static void SkipWithoutServers() => RequiredTools.EventBusServers();
 
     /// <summary>A queue of the test's own on the events exchange, which nobody consumes, to see what the relay published.</summary>
     private async Task DeclareQueueForAsync(IChannel channel, string queue, string routingKey)

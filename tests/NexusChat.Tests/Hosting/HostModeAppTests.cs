@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NexusChat.Contracts.Hosting;
 using NexusChat.Contracts.Status;
 using NexusChat.Tests.Accounts;
+using NexusChat.Tests.Web;
 
 namespace NexusChat.Tests.Hosting;
 
@@ -118,9 +119,10 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         ResourceProcesses.Kill(fixture.App, victim);
         try
         {
-            // The gateway probes each replica every second; give it two probes to eject the dead one.
-            await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
+            // The gateway probes each replica every second: wait until its health report has the dead one out of rotation.
             using var web = fixture.CreateWebClient();
+            var health = await ClusterHealth.WaitForAsync(web, "api", "Degraded", TimeSpan.FromSeconds(30));
+            Assert.Contains($"out of rotation: {victim}", health.Description, StringComparison.Ordinal);
             var instances = new List<string>();
             for (var i = 0; i < 30; i++)
             {
@@ -133,9 +135,11 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         }
         finally
         {
-            // Later tests in this collection expect the full topology.
+            // Later tests in this collection expect the full topology, back in the gateway's rotation.
             await fixture.App.ResourceCommands.ExecuteCommandAsync(victim, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(victim, timeout.Token);
+            using var gateway = fixture.CreateWebClient();
+            await ClusterHealth.WaitForAsync(gateway, "api", "Healthy", TimeSpan.FromSeconds(30));
         }
     }
 }

@@ -86,7 +86,7 @@ public sealed class SessionStoreTests(RedisServerFixture redis) : IClassFixture<
 
     private SessionStore Store()
     {
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.SkipOrFailIfMissing(RedisServerFixture.MissingReason);
         var options = new AuthOptions { SigningKey = "session-store-tests-signing-key-0123456789", MaxSessionsPerUser = Cap };
         return new SessionStore(redis.Connection, Options.Create(options), _time);
     }

@@ -22,7 +22,7 @@ public sealed class RabbitMqServerFixture : IAsyncLifetime
     private Process? _server;
 
     /// <summary>Why the tests that need the node cannot run here, or null when they can.</summary>
-    public static string? SkipReason => File.Exists(ServerScript)
+    public static string? MissingReason => File.Exists(ServerScript)
         ? null
         : $"{ServerScript} is missing: install it with `apt-get install rabbitmq-server`.";
 
@@ -32,7 +32,7 @@ public sealed class RabbitMqServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (SkipReason is not null)
+        if (MissingReason is not null)
         {
             return;
         }

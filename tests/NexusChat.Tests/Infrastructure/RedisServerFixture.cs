@@ -15,17 +15,17 @@ public sealed class RedisServerFixture : IAsyncLifetime
     private ConnectionMultiplexer? _connection;
 
     /// <summary>Why the tests that need Redis cannot run here, or null when they can.</summary>
-    public static string? SkipReason { get; } = FindOnPath(ServerBinary) is null
+    public static string? MissingReason { get; } = FindOnPath(ServerBinary) is null
         ? $"{ServerBinary} is not on PATH: install it with `apt-get install redis-server`."
         : null;
 
     public int Port { get; } = FreePort.Next();
 
-    public IConnectionMultiplexer Connection => _connection ?? throw new InvalidOperationException(SkipReason ?? "Redis has not started.");
+    public IConnectionMultiplexer Connection => _connection ?? throw new InvalidOperationException(MissingReason ?? "Redis has not started.");
 
     public async Task InitializeAsync()
     {
-        if (SkipReason is not null)
+        if (MissingReason is not null)
         {
             return;
         }

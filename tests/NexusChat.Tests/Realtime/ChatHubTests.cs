@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using NexusChat.Contracts.Conversations;
@@ -23,15 +24,13 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
             "SendMessage", channel.Id, "hub-1", "hello over the hub", null, timeout.Token);
         var again = await sender.Connection.InvokeAsync<MessageDto>(
             "SendMessage", channel.Id, "hub-1", "hello over the hub", null, timeout.Token);
-        await receiver.WaitForAsync(l => l.Received(channel.Id).Count >= 1, timeout.Token);
-        await sender.WaitForAsync(l => l.Received(channel.Id).Count >= 1, timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+        var sentinel = await BackstopSentinel.SendAndAwaitAsync(fixture, channel.Id, world.Member2.User.Id, [receiver, sender], timeout.Token);
 
         Assert.Equal(1, sent.Seq);
         Assert.Equal(sent.Id, again.Id);
-        Assert.Equal([sent.Id], receiver.Received(channel.Id).Select(m => m.Id));
+        Assert.Equal([1L, sentinel], receiver.Received(channel.Id).Select(m => m.Seq));
         // The sender's own connections (other devices) get it too, once.
-        Assert.Equal([sent.Id], sender.Received(channel.Id).Select(m => m.Id));
+        Assert.Equal([1L, sentinel], sender.Received(channel.Id).Select(m => m.Seq));
     }
 
     [Theory]
@@ -146,13 +145,21 @@ public sealed class ChatHubTests(HostModeAppFixture fixture)
             await typist.Connection.InvokeAsync("Typing", channel.Id, timeout.Token);
         }
 
-        await reader.WaitForAsync(l => l.Typing.Count >= 1, timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+        // The sentinel: typing in a second conversation that reader and outsider share with the typist. Typing goes to
+        // each user's own backplane channel in the order the typist's calls ran, so once it is in, nothing sent for the
+        // flurry is still on its way.
+        using var api = world.Api();
+        using var created = await api.PostAsync("/api/conversations",
+            new CreateConversationRequest("channel", "sentinel", null, "private", [world.Member2.User.Id, world.Outsider.User.Id]), world.Member.AccessToken);
+        var shared = (await created.Content.ReadFromJsonAsync<ConversationDto>(timeout.Token))!;
+        await typist.Connection.InvokeAsync("Typing", shared.Id, timeout.Token);
+        await reader.WaitForAsync(l => l.Typing.Any(t => t.ConversationId == shared.Id), timeout.Token);
+        await outsider.WaitForAsync(l => l.Typing.Any(t => t.ConversationId == shared.Id), timeout.Token);
 
-        var typing = Assert.Single(reader.Typing);
+        var typing = Assert.Single(reader.Typing, t => t.ConversationId == channel.Id);
         Assert.Equal(new TypingDto(channel.Id, world.Member.User.Id, 5000), typing);
         Assert.Empty(typist.Typing);
-        Assert.Empty(outsider.Typing);
+        Assert.DoesNotContain(outsider.Typing, t => t.ConversationId == channel.Id);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ConnectionQuotaTests(RedisServerFixture redis) : IClassFixtu
     [SkippableFact]
     public async Task AUsersConnectionsBeyondTheCapAreRefusedOnEveryReplicaUntilOneCloses()
     {
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.SkipOrFailIfMissing(RedisServerFixture.MissingReason);
         var (one, two) = (Replica(3, 100), Replica(3, 100));
         var user = $"user-{Guid.NewGuid():N}";
 
@@ -39,7 +39,7 @@ public sealed class ConnectionQuotaTests(RedisServerFixture redis) : IClassFixtu
     [SkippableFact]
     public async Task OneAddressIsCappedAcrossUsers()
     {
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.SkipOrFailIfMissing(RedisServerFixture.MissingReason);
         var quota = Replica(10, 4);
         var address = $"203.0.113.{Random.Shared.Next(1, 250)}-{Guid.NewGuid():N}";
 
@@ -55,7 +55,7 @@ public sealed class ConnectionQuotaTests(RedisServerFixture redis) : IClassFixtu
     [SkippableFact]
     public async Task ADeadReplicasConnectionsStopCountingWhenTheirLeaseRunsOut()
     {
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.SkipOrFailIfMissing(RedisServerFixture.MissingReason);
         var (crashed, survivor) = (Replica(2, 100), Replica(2, 100));
         var user = $"user-{Guid.NewGuid():N}";
         await crashed.TryAdmitAsync(user, "198.51.100.9", "x");

@@ -63,10 +63,13 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
         sent++;
         await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Count >= sent), TimeSpan.FromSeconds(30),
             "every message reaches every client, through the backplane or the gap sync");
-        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+        // Once the backstop's sentinel is in, a duplicate from any path would be too.
+        var sentinel = await BackstopSentinel.SendAsync(fixture, channel.Id, world.Owner.User.Id, timeout.Token);
+        await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Contains(sentinel.Seq)), TimeSpan.FromSeconds(30),
+            "the sentinel reaches every client");
         foreach (var client in clients)
         {
-            Assert.Equal(Enumerable.Range(1, sent).Select(i => (long)i), client.ReceivedSeqs(channel.Id));
+            Assert.Equal(Enumerable.Range(1, sent + 1).Select(i => (long)i), client.ReceivedSeqs(channel.Id));
         }
     }
 

@@ -48,11 +48,13 @@ public sealed class ReplicaFailoverTests(HostModeAppFixture fixture, ITestOutput
             await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Count >= Messages), TimeSpan.FromSeconds(60),
                 () => "every client holds every message after reconnecting and resyncing; got " + string.Join("; ", clients.Select(c =>
                     $"{c.Connection.State} {c.Reconnects.Count} reconnect(s) {c.ReceivedSeqs(channel.Id).Count} msgs up to {c.ReceivedSeqs(channel.Id).LastOrDefault()}")));
-            // Time for a duplicate to show up, had one been raised.
-            await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+            // Once the backstop's sentinel is in, a duplicate from any path would be too.
+            var sentinel = await BackstopSentinel.SendAsync(fixture, channel.Id, world.Owner.User.Id, timeout.Token);
+            await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Contains(sentinel.Seq)), TimeSpan.FromSeconds(30),
+                "the sentinel reaches every client");
             foreach (var client in clients)
             {
-                Assert.Equal(Enumerable.Range(1, Messages).Select(i => (long)i), client.ReceivedSeqs(channel.Id));
+                Assert.Equal(Enumerable.Range(1, Messages + 1).Select(i => (long)i), client.ReceivedSeqs(channel.Id));
             }
 
             var reconnects = clients.SelectMany(c => c.Reconnects).Select(t => t.TotalMilliseconds).Order().ToList();
