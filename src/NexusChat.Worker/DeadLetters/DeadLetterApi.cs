@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using NexusChat.Contracts.Hosting;
 using NexusChat.EventBus.ParkingLots;
 using NexusChat.ServiceDefaults.Networking;
@@ -48,7 +47,7 @@ public static class DeadLetterApi
     }
 
     /// <summary>The oldest parked events of one lot, <paramref name="limit"/> at most (listing leaves them parked, in order).</summary>
-    public static async Task<Results<Ok<ParkingLotContents>, NotFound<ProblemDetails>, ValidationProblem>> ListParked(
+    public static async Task<Results<Ok<ParkingLotContents>, ProblemHttpResult, ValidationProblem>> ListParked(
         string subscriber, int? limit, DeadLetterOffice office, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxListed)
@@ -65,7 +64,7 @@ public static class DeadLetterApi
         return TypedResults.Ok(new ParkingLotContents(subscriber, lot.ParkingQueue, await lot.CountAsync(cancellationToken), events));
     }
 
-    public static async Task<Results<Ok<ReplayedEvents>, NotFound<ProblemDetails>>> ReplayLot(
+    public static async Task<Results<Ok<ReplayedEvents>, ProblemHttpResult>> ReplayLot(
         string subscriber, DeadLetterOffice office, CancellationToken cancellationToken)
     {
         if (await office.FindAsync(subscriber, cancellationToken) is not { } lot)
@@ -77,15 +76,15 @@ public static class DeadLetterApi
         return TypedResults.Ok(new ReplayedEvents(replayed, [new ParkingLotCount(subscriber, lot.ParkingQueue, (uint)replayed)]));
     }
 
-    public static Task<Results<NoContent, NotFound<ProblemDetails>>> ReplayOne(
+    public static Task<Results<NoContent, ProblemHttpResult>> ReplayOne(
         string subscriber, string eventId, DeadLetterOffice office, CancellationToken cancellationToken) =>
         ActOnOneAsync(subscriber, eventId, office, (lot, id) => lot.ReplayAsync(id, cancellationToken), cancellationToken);
 
-    public static Task<Results<NoContent, NotFound<ProblemDetails>>> DiscardOne(
+    public static Task<Results<NoContent, ProblemHttpResult>> DiscardOne(
         string subscriber, string eventId, DeadLetterOffice office, CancellationToken cancellationToken) =>
         ActOnOneAsync(subscriber, eventId, office, (lot, id) => lot.DiscardAsync(id, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ActOnOneAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> ActOnOneAsync(
         string subscriber, string eventId, DeadLetterOffice office, Func<ParkingLot, string, Task<bool>> act, CancellationToken cancellationToken)
     {
         if (await office.FindAsync(subscriber, cancellationToken) is not { } lot)
@@ -95,18 +94,10 @@ public static class DeadLetterApi
 
         return await act(lot, eventId)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "Event not parked",
-                Detail = $"No event {eventId} is parked in {lot.ParkingQueue}.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            : TypedResults.Problem($"No event {eventId} is parked in {lot.ParkingQueue}.", statusCode: StatusCodes.Status404NotFound, title: "Event not parked");
     }
 
-    private static NotFound<ProblemDetails> UnknownSubscriber(string subscriber) => TypedResults.NotFound(new ProblemDetails
-    {
-        Title = "Unknown subscriber",
-        Detail = $"No subscriber named {subscriber} has declared a parking lot.",
-        Status = StatusCodes.Status404NotFound,
-    });
+    // A ProblemHttpResult, not NotFound<ProblemDetails>, so the body goes out as application/problem+json.
+    private static ProblemHttpResult UnknownSubscriber(string subscriber) =>
+        TypedResults.Problem($"No subscriber named {subscriber} has declared a parking lot.", statusCode: StatusCodes.Status404NotFound, title: "Unknown subscriber");
 }
