@@ -19,6 +19,10 @@ catch (MissingHostServerException missing)
 var jwtSigningKey = builder.AddParameter(
     "jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
+// The worker's dead-letter endpoints want it; the dashboard commands send it (Services/DeadLetterCommands.cs).
+var operatorKey = builder.AddParameter(
+    "operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var api = builder.AddReplicatedProject<Projects.NexusChat_Api>(ResourceNames.Api).Configure(api => api
     .WithStore(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
@@ -39,8 +43,7 @@ builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithHttpHealthCheck("/health")
-    .WithHttpCommand("/dead-letters/replay", "Replay parked events",
-        commandOptions: new HttpCommandOptions { Description = "Put events that failed every retry back in the worker's queue." });
+    .WithDeadLetterCommands(operatorKey);
 
 builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithInstanceId(ResourceNames.Web)

@@ -16,7 +16,10 @@ builder.AddMessagingDependency();
 // The worker relays the store's outbox to RabbitMQ: every change the api and realtime replicas save is published
 // from here, after the fact and until confirmed, so a broker outage never fails a send. The store registered its
 // outbox (IOutboxStore) in AddChatStore.
-builder.AddEventBus(ResourceNames.Worker).AddOutboxRelay(relay => relay.WakeChannel = OutboxSignal.ChannelName);
+// It is also where operators see and act on every subscriber's dead letters (realtime's as well as its own).
+builder.AddEventBus(ResourceNames.Worker)
+    .AddOutboxRelay(relay => relay.WakeChannel = OutboxSignal.ChannelName)
+    .AddDeadLetterOffice();
 
 var app = builder.Build();
 

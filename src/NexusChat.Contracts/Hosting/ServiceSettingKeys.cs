@@ -22,6 +22,14 @@ public static class ServiceSettingKeys
     /// <summary>The name of that endpoint on the resource.</summary>
     public const string ManagementEndpoint = "management";
 
+    /// <summary>
+    /// The secret an operator (or the AppHost's dashboard commands) sends in <see cref="OperatorKeyHeader"/> to use the
+    /// worker's dead-letter endpoints; without it configured, those endpoints refuse every request.
+    /// </summary>
+    public const string OperatorKey = "NexusChat:OperatorKey";
+
+    public const string OperatorKeyHeader = "X-Operator-Key";
+
     /// <summary>The name under which the store appears among a service's dependencies.</summary>
     public const string StoreDependency = "store";
 

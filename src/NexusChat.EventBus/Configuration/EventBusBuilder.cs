@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.EventBus.Abstractions.Outbox;
 using NexusChat.EventBus.Outbox;
+using NexusChat.EventBus.ParkingLots;
+using NexusChat.EventBus.Telemetry;
+using RabbitMQ.Client;
 
 namespace NexusChat.EventBus.Configuration;
 
@@ -18,6 +23,21 @@ public sealed class EventBusBuilder(IHostApplicationBuilder builder)
     {
         Services.TryAddTransient<THandler>();
         Services.Configure<EventSubscriptions>(subscriptions => subscriptions.Add<TEvent, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Every subscriber's parking lot in this service (<see cref="DeadLetterOffice"/>): the operator endpoints use it,
+    /// a gauge reports the parked count per lot and the <c>parked-events</c> health check is Degraded while any is
+    /// non-empty. One service (the worker) adds it.
+    /// </summary>
+    public EventBusBuilder AddDeadLetterOffice()
+    {
+        Services.TryAddSingleton(sp => new DeadLetterOffice(
+            sp.GetRequiredService<IConnection>(), sp.GetRequiredService<SubscriberRegistry>(),
+            sp.GetRequiredService<ILogger<ParkingLot>>(), sp.GetRequiredService<EventBusMetrics>()));
+        Services.AddHostedService<ParkedEventsMonitor>();
+        Services.AddHealthChecks().AddCheck<ParkedEventsHealthCheck>(ParkedEventsHealthCheck.Name, failureStatus: HealthStatus.Degraded);
         return this;
     }
 

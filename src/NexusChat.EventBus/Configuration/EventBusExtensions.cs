@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.EventBus.Consuming;
@@ -9,6 +10,7 @@ using NexusChat.EventBus.ParkingLots;
 using NexusChat.EventBus.Publishing;
 using NexusChat.EventBus.Telemetry;
 using NexusChat.EventBus.Topology;
+using RabbitMQ.Client;
 
 namespace NexusChat.EventBus.Configuration;
 
@@ -48,7 +50,9 @@ public static class EventBusExtensions
         services.TryAddSingleton<IEventBus, RabbitMqEventBus>();
         services.TryAddSingleton<IProcessedEventStore, RedisProcessedEventStore>();
         services.TryAddSingleton<DeliveryProcessor>();
-        services.TryAddSingleton<ParkingLot>();
+        services.TryAddSingleton<SubscriberRegistry>();
+        services.TryAddSingleton(sp => new ParkingLot(
+            sp.GetRequiredService<IConnection>(), sp.GetRequiredService<SubscriberTopology>().Subscriber, sp.GetRequiredService<ILogger<ParkingLot>>()));
         services.AddHostedService<EventConsumer>();
         return new EventBusBuilder(builder);
     }

@@ -35,6 +35,9 @@ public sealed class EventBusOptions
     /// <summary>Longest wait for a publisher confirm; a connection lost mid-publish must not hang the caller.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a service with the dead-letter office (the worker) counts every parking lot for the parked-events gauge.</summary>
+    public TimeSpan ParkedCountInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan RetryDelay(int failedAttempts)
     {
         var delay = RetryBaseDelay * Math.Pow(2, failedAttempts - 1);

@@ -39,7 +39,7 @@ internal sealed partial class DeliveryProcessor(
         if (!subscriptions.Value.TryGet(eventType, out var subscription) || !Guid.TryParse(properties.MessageId, out var eventId))
         {
             LogUnhandled(eventType, properties.MessageId);
-            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            await ParkAsync(channel, delivery, eventType, $"{topology.Subscriber} has no handler for {eventType} (or the message has no event id)", cancellationToken);
             return;
         }
 
@@ -57,7 +57,7 @@ internal sealed partial class DeliveryProcessor(
         {
             // A body that does not parse now will not parse on a later attempt either.
             LogUnreadable(failure, eventType, eventId);
-            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            await ParkAsync(channel, delivery, eventType, $"Unreadable: {Describe(failure)}", cancellationToken);
             return;
         }
 
@@ -105,13 +105,13 @@ internal sealed partial class DeliveryProcessor(
         if (failedAttempts >= options.Value.MaxAttempts)
         {
             LogGivingUp(failure, eventType, eventId, failedAttempts);
-            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            await ParkAsync(channel, delivery, eventType, Describe(failure), cancellationToken);
             return;
         }
 
         var retryProperties = new BasicProperties(delivery.BasicProperties)
         {
-            Headers = MessageHeaders.WithRetryCount(delivery.BasicProperties.Headers, failedAttempts),
+            Headers = MessageHeaders.WithFailure(delivery.BasicProperties.Headers, failedAttempts, Describe(failure), DateTimeOffset.UtcNow),
         };
         try
         {
@@ -122,7 +122,7 @@ internal sealed partial class DeliveryProcessor(
         catch (Exception publishFailure) when (publishFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogRetryNotScheduled(publishFailure, eventType, eventId);
-            await ParkAsync(channel, delivery, eventType, cancellationToken);
+            await ParkAsync(channel, delivery, eventType, $"{Describe(failure)} (the retry could not be scheduled: {Describe(publishFailure)})", cancellationToken);
             return;
         }
 
@@ -130,12 +130,34 @@ internal sealed partial class DeliveryProcessor(
         LogRetrying(failure, eventType, eventId, failedAttempts, topology.RetryDelay(failedAttempts));
     }
 
-    private async Task ParkAsync(IChannel channel, BasicDeliverEventArgs delivery, string eventType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the delivery to the parking lot with why it is there and how often it failed, which is what an operator
+    /// reads before replaying or discarding it. The copy is confirmed before the original is acknowledged (a crash in
+    /// between parks it twice, never zero times); if the copy cannot be published, the delivery is rejected and the
+    /// queue's dead-letter exchange parks it without the reason.
+    /// </summary>
+    private async Task ParkAsync(IChannel channel, BasicDeliverEventArgs delivery, string eventType, string reason, CancellationToken cancellationToken)
     {
-        // Rejected without requeue, the queue's dead-letter exchange moves it to the parking lot.
-        await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false, cancellationToken);
+        var failedAttempts = MessageHeaders.RetryCount(delivery.BasicProperties.Headers) + 1;
+        var headers = MessageHeaders.WithFailure(delivery.BasicProperties.Headers, failedAttempts, reason, DateTimeOffset.UtcNow);
+        headers[MessageHeaders.ParkedReason] = MessageHeaders.Truncate(reason);
         metrics.DeadLettered(eventType, topology.Subscriber);
+        try
+        {
+            await publisher.PublishAsync("", topology.ParkingQueue, mandatory: true, new BasicProperties(delivery.BasicProperties) { Headers = headers },
+                delivery.Body, cancellationToken);
+        }
+        catch (Exception publishFailure) when (publishFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogParkedWithoutReason(publishFailure, eventType, delivery.BasicProperties.MessageId);
+            await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false, cancellationToken);
+            return;
+        }
+
+        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
     }
+
+    private static string Describe(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
 
     [LoggerMessage(LogLevel.Error, "No handler for {EventType} message {MessageId} (or no event id); parking it")]
     private partial void LogUnhandled(string eventType, string? messageId);
@@ -154,6 +176,9 @@ internal sealed partial class DeliveryProcessor(
 
     [LoggerMessage(LogLevel.Error, "{EventType} {EventId} failed {Attempts} times; parking it")]
     private partial void LogGivingUp(Exception exception, string eventType, Guid eventId, int attempts);
+
+    [LoggerMessage(LogLevel.Warning, "{EventType} {MessageId} could not be copied to the parking lot; rejecting it there instead")]
+    private partial void LogParkedWithoutReason(Exception exception, string eventType, string? messageId);
 
     [LoggerMessage(LogLevel.Error, "{EventType} {EventId} could not be scheduled for a retry; parking it")]
     private partial void LogRetryNotScheduled(Exception exception, string eventType, Guid eventId);

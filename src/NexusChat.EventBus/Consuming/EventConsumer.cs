@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NexusChat.EventBus.Configuration;
+using NexusChat.EventBus.ParkingLots;
 using NexusChat.EventBus.Topology;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -16,6 +17,7 @@ internal sealed partial class EventConsumer(
     IConnection connection,
     DeliveryProcessor processor,
     SubscriberTopology topology,
+    SubscriberRegistry registry,
     IOptions<EventSubscriptions> subscriptions,
     IOptions<EventBusOptions> options,
     ILogger<EventConsumer> logger) : BackgroundService
@@ -62,6 +64,7 @@ internal sealed partial class EventConsumer(
         try
         {
             await topology.DeclareAsync(channel, subscriptions.Value.RoutingKeys, stoppingToken);
+            await RegisterAsync(stoppingToken);
             await channel.BasicQosAsync(prefetchSize: 0, options.Value.PrefetchCount, global: false, stoppingToken);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, delivery, stoppingToken);
@@ -73,6 +76,20 @@ internal sealed partial class EventConsumer(
         {
             await channel.DisposeAsync();
             throw;
+        }
+    }
+
+    // Lets the worker's dead-letter office find this subscriber's parking lot. Redis being away must not stop consuming;
+    // the next (re)start of the consumer registers again.
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await registry.RegisterAsync(topology.Subscriber, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogNotRegistered(exception, topology.Subscriber);
         }
     }
 
@@ -116,6 +133,9 @@ internal sealed partial class EventConsumer(
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not register {Subscriber} with the dead-letter office; its parking lot is not listed until it does")]
+    private partial void LogNotRegistered(Exception exception, string subscriber);
 
     [LoggerMessage(LogLevel.Information, "Consuming {Queue} for {RoutingKeys}")]
     private partial void LogConsuming(string queue, string routingKeys);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using NexusChat.EventBus.ParkingLots;
 
 namespace NexusChat.EventBus.Telemetry;
 
@@ -10,10 +11,11 @@ internal sealed class EventBusMetrics
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _deadLettered;
+    private readonly Meter _meter;
 
     public EventBusMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(EventBusTelemetry.MeterName);
+        var meter = _meter = meterFactory.Create(EventBusTelemetry.MeterName);
         _published = meter.CreateCounter<long>("nexuschat.eventbus.published", "{event}", "Events confirmed by the broker.");
         _consumed = meter.CreateCounter<long>("nexuschat.eventbus.consumed", "{event}", "Events handled successfully.");
         _failed = meter.CreateCounter<long>("nexuschat.eventbus.failed", "{event}", "Handler attempts that failed.");
@@ -27,6 +29,13 @@ internal sealed class EventBusMetrics
     public void Failed(string eventType, string subscriber) => _failed.Add(1, Tags(eventType, subscriber));
 
     public void DeadLettered(string eventType, string subscriber) => _deadLettered.Add(1, Tags(eventType, subscriber));
+
+    /// <summary>A gauge of the events waiting in each parking lot, read from the counts the dead-letter office last took.</summary>
+    public void ObserveParked(Func<IReadOnlyList<ParkingLotCount>> lastCounts) =>
+        _meter.CreateObservableGauge("nexuschat.eventbus.parked", () => lastCounts().Select(count => new Measurement<long>(count.Events,
+            new KeyValuePair<string, object?>("subscriber", count.Subscriber),
+            new KeyValuePair<string, object?>("messaging.destination.name", count.ParkingQueue))),
+            "{event}", "Events waiting in a parking lot for an operator.");
 
     private static TagList Tags(string eventType, string subscriber) => new()
     {

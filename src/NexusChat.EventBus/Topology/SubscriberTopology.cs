@@ -12,9 +12,14 @@ public sealed class SubscriberTopology(EventBusOptions options)
 {
     public string Subscriber { get; } = options.SubscriberName;
 
-    public string Queue => $"nexuschat.{Subscriber}";
+    public string Queue => QueueName(Subscriber);
 
-    public string ParkingQueue => $"{Queue}.parking";
+    public string ParkingQueue => ParkingQueueName(Subscriber);
+
+    /// <summary>The naming rule every subscriber's queues follow, which lets the worker find any subscriber's parking lot by name.</summary>
+    public static string QueueName(string subscriber) => $"nexuschat.{subscriber}";
+
+    public static string ParkingQueueName(string subscriber) => $"{QueueName(subscriber)}.parking";
 
     public string DeadLetterExchange => $"{Queue}.dead-letter";
 

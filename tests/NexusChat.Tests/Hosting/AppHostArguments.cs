@@ -21,6 +21,9 @@ public static class AppHostArguments
     /// <summary>How often the realtime replicas re-check their connections' sessions (30 s in production).</summary>
     public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The key the worker's dead-letter endpoints want, so tests can call them as an operator does.</summary>
+    public const string OperatorKey = "test-operator-key-0123456789abcdef";
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -31,6 +34,7 @@ public static class AppHostArguments
         $"--NexusChat:Services:api:RateLimits:RegistrationPerIp:PermitLimit={PerAddressLimit}",
         $"--NexusChat:Services:api:Status:PerAddress:PermitLimit={StatusPerAddressLimit}",
         $"--Parameters:jwt-signing-key={SigningKey}",
+        $"--Parameters:operator-key={OperatorKey}",
         $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
     ];
 }

@@ -100,7 +100,7 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     [Fact]
     public void SecretsAreGeneratedSecretParameters()
     {
-        foreach (var name in new[] { "jwt-signing-key", "turn-secret" })
+        foreach (var name in new[] { "jwt-signing-key", "turn-secret", "operator-key" })
         {
             var parameter = Assert.IsType<ParameterResource>(Resource(name));
             Assert.True(parameter.Secret);

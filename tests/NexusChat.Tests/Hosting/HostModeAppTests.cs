@@ -71,20 +71,6 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
     }
 
     [Fact]
-    public async Task TheWorkerShowsAndReplaysItsParkedEvents()
-    {
-        using var worker = fixture.App.CreateHttpClient(ResourceNames.Worker, "http");
-        using var timeout = new CancellationTokenSource(Timeout);
-
-        using var parked = await worker.GetAsync("/dead-letters", timeout.Token);
-        using var replay = await worker.PostAsync("/dead-letters/replay", null, timeout.Token);
-
-        Assert.Equal(System.Net.HttpStatusCode.OK, parked.StatusCode);
-        Assert.Contains("\"parked\":", await parked.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
-    }
-
-    [Fact]
     public async Task TheGatewaySpreadsRequestsOverTheApiReplicas()
     {
         using var web = fixture.CreateWebClient();
