@@ -21,6 +21,7 @@ var jwtSigningKey = builder.AddParameter(
 
 var api = builder.AddReplicatedProject<Projects.NexusChat_Api>(ResourceNames.Api).Configure(api => api
     .WithStore(infrastructure)
+    .WithFileStorage(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithTurn(infrastructure)

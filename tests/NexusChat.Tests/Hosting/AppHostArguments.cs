@@ -21,6 +21,9 @@ public static class AppHostArguments
     /// <summary>How often the realtime replicas re-check their connections' sessions (30 s in production).</summary>
     public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the api replicas look for expired uploads (1 min in production).</summary>
+    public static readonly TimeSpan UploadCleanupInterval = TimeSpan.FromSeconds(1);
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -32,5 +35,6 @@ public static class AppHostArguments
         $"--NexusChat:Services:api:Status:PerAddress:PermitLimit={StatusPerAddressLimit}",
         $"--Parameters:jwt-signing-key={SigningKey}",
         $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
+        $"--NexusChat:Services:api:Uploads:CleanupInterval={UploadCleanupInterval:c}",
     ];
 }
