@@ -8,6 +8,7 @@ using NexusChat.Api.Telemetry;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Api.Turn;
+using NexusChat.Api.Uploads;
 using NexusChat.Identity;
 using NexusChat.ServiceDefaults;
 using NexusChat.ServiceDefaults.Networking;
@@ -33,11 +34,12 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-// Chat requests are small and uploads go through their own chunked endpoints, but the limit stays well above a
+// Chat requests are small and uploads go through their own chunked endpoint (which lifts this limit), but the limit stays well above a
 // few KB: a body under it is read whole and answered with a ProblemDetails, while one over it gets a bare 413 and
 // a closed connection (Kestrel cannot drain it), which clients see as a broken pipe.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
 builder.AddStatusApi();
+builder.AddUploads();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
 var app = builder.Build();
@@ -65,5 +67,6 @@ app.MapUsersApi();
 app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapSearchApi();
+app.MapUploadsApi();
 
 app.Run();

@@ -25,6 +25,7 @@ var operatorKey = builder.AddParameter(
 
 var api = builder.AddReplicatedProject<Projects.NexusChat_Api>(ResourceNames.Api).Configure(api => api
     .WithStore(infrastructure)
+    .WithFileStorage(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithTurn(infrastructure)

@@ -15,4 +15,10 @@ public static class ProblemTypes
     public const string TooManyReactions = Base + "too-many-reactions";
     public const string RateLimited = Base + "rate-limited";
     public const string BadRequest = Base + "bad-request";
+    public const string UploadTooLarge = Base + "upload-too-large";
+    public const string UploadQuotaExceeded = Base + "upload-quota-exceeded";
+    public const string TooManyUploads = Base + "too-many-uploads";
+    public const string UploadConflict = Base + "upload-conflict";
+    public const string UploadChecksumMismatch = Base + "upload-checksum-mismatch";
+    public const string TusVersionUnsupported = Base + "tus-version-unsupported";
 }

@@ -13,6 +13,9 @@ public sealed record InfrastructureResources(
     /// <summary>Where the embedded store keeps its database; shared by every replica on this host.</summary>
     public string EmbeddedStorePath => Path.Combine(Settings.DataRoot, "nexuschat.db");
 
+    /// <summary>Where uploads are staged (and, with the embedded store, files kept); shared by every replica on this host.</summary>
+    public string FilesDirectory => Path.Combine(Settings.DataRoot, "files");
+
     /// <summary>The mode a dependency runs in, as the services report it: container, host or embedded.</summary>
     public string ModeOf(string dependency) => dependency == "store" && Mongo is null
         ? "embedded"

@@ -34,6 +34,14 @@ public static class ServiceResourceExtensions
             .WithEnvironment(Env(ServiceSettingKeys.EmbeddedStorePath), infrastructure.EmbeddedStorePath);
     }
 
+    /// <summary>
+    /// The folder the replicas share for uploads: any replica must be able to append the next chunk of an upload
+    /// another one started, so staging cannot be per process.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithFileStorage(
+        this IResourceBuilder<ProjectResource> service, InfrastructureResources infrastructure) =>
+        service.WithEnvironment(Env(ServiceSettingKeys.FilesDirectory), infrastructure.FilesDirectory);
+
     public static IResourceBuilder<ProjectResource> WithTurn(
         this IResourceBuilder<ProjectResource> service, InfrastructureResources infrastructure)
     {

@@ -11,6 +11,12 @@ public static class ServiceSettingKeys
     public const string StoreProvider = "NexusChat:Store:Provider";
     public const string EmbeddedStorePath = "NexusChat:Store:EmbeddedPath";
     public const string MongoProvider = "mongo";
+
+    /// <summary>
+    /// A folder every api replica on the host shares: uploads in progress are staged there, and with the embedded
+    /// store completed files are kept there too (with MongoDB they go to GridFS).
+    /// </summary>
+    public const string FilesDirectory = "NexusChat:Files:Directory";
     public const string EmbeddedProvider = "embedded";
 
     /// <summary>

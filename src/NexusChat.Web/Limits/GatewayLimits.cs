@@ -11,7 +11,8 @@ public static class GatewayLimits
     /// <summary>
     /// For everything that has no limit of its own. The gateway's own endpoints take no body and the hub's messages
     /// travel over WebSockets, which this limit does not apply to; the <c>api</c> route raises it to 2 MiB
-    /// (<c>MaxRequestBodySize</c> in appsettings.json), which YARP applies per request.
+    /// (<c>MaxRequestBodySize</c> in appsettings.json), which YARP applies per request; only the <c>uploads</c> route
+    /// (<c>/api/uploads</c>) lifts it, because the api bounds each upload chunk by the upload's own announced length.
     /// </summary>
     public const long DefaultMaxRequestBodySize = 64 * 1024;
 

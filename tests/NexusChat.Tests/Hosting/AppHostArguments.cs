@@ -24,6 +24,9 @@ public static class AppHostArguments
     /// <summary>The key the worker's dead-letter endpoints want, so tests can call them as an operator does.</summary>
     public const string OperatorKey = "test-operator-key-0123456789abcdef";
 
+    /// <summary>How often the api replicas look for expired uploads (1 min in production).</summary>
+    public static readonly TimeSpan UploadCleanupInterval = TimeSpan.FromSeconds(1);
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -36,5 +39,6 @@ public static class AppHostArguments
         $"--Parameters:jwt-signing-key={SigningKey}",
         $"--Parameters:operator-key={OperatorKey}",
         $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
+        $"--NexusChat:Services:api:Uploads:CleanupInterval={UploadCleanupInterval:c}",
     ];
 }

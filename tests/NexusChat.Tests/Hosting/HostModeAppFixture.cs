@@ -63,6 +63,9 @@ public sealed class HostModeAppFixture : IAsyncLifetime
     /// <summary>The embedded store every replica shares, for tests that write as a replica would (and then die).</summary>
     public string EmbeddedStorePath => Path.Combine(_dataDirectory, "nexuschat.db");
 
+    /// <summary>The folder the api replicas share for uploads (staging) and, with the embedded store, completed files.</summary>
+    public string FilesDirectory => Path.Combine(_dataDirectory, "files");
+
     public HttpClient CreateWebClient() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>The gateway's management endpoint (its detailed <c>/health</c> and <c>/metrics</c>), never exposed.</summary>
