@@ -203,8 +203,7 @@ public sealed class DeadLetterOfficeTests(RabbitMqServerFixture rabbit, RedisSer
 
     private Task<SubscriberHost> StartAsync(string subscriber, HandlerProbe probe, Action<EventBusOptions> options, bool withOffice)
     {
-        Skip.If(RabbitMqServerFixture.SkipReason is not null, RabbitMqServerFixture.SkipReason);
-        Skip.If(RedisServerFixture.SkipReason is not null, RedisServerFixture.SkipReason);
+        RequiredTools.EventBusServers();
         probe.Behaviour = (e, _, _) => Fail(e);
         return SubscriberHost.StartAsync(rabbit, redis, output, subscriber, builder =>
         {
