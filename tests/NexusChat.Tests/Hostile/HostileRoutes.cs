@@ -35,6 +35,7 @@ public static class HostileRoutes
         new("GET", "/api/conversations/public", "/api/conversations/public", HostileCaller.RouteUser, false),
         new("GET", "/api/conversations/{c}", "/api/conversations/{id}", HostileCaller.RouteUser, false),
         new("PATCH", "/api/conversations/{c}", "/api/conversations/{id}", HostileCaller.RouteUser, true),
+        new("GET", "/api/conversations/{c}/members", "/api/conversations/{id}/members", HostileCaller.RouteUser, false),
         new("POST", "/api/conversations/{c}/members", "/api/conversations/{id}/members", HostileCaller.RouteUser, true),
         new("PATCH", "/api/conversations/{c}/members/{u}", "/api/conversations/{id}/members/{userId}", HostileCaller.RouteUser, true),
         new("DELETE", "/api/conversations/{c}/members/{u}", "/api/conversations/{id}/members/{userId}", HostileCaller.RouteUser, false),
@@ -46,6 +47,16 @@ public static class HostileRoutes
         new("DELETE", Reaction, "/api/conversations/{id}/messages/{messageId}/reactions/{emoji}", HostileCaller.RouteUser, false),
         new("POST", "/api/conversations/{c}/read", "/api/conversations/{id}/read", HostileCaller.RouteUser, true),
         new("GET", "/api/search/messages", "/api/search/messages", HostileCaller.RouteUser, false),
+    ];
+
+    /// <summary>
+    /// The tus upload routes speak the tus protocol (headers and raw chunks, not JSON bodies), so the JSON tables do not
+    /// fit them; UploadProtocolTests and UploadLimitTests send them the protocol's hostile cases (wrong versions,
+    /// offsets, checksums, sizes, someone else's upload).
+    /// </summary>
+    public static readonly string[] TusRoutes =
+    [
+        "OPTIONS /api/uploads", "POST /api/uploads", "HEAD /api/uploads/{id}", "PATCH /api/uploads/{id}", "DELETE /api/uploads/{id}",
     ];
 
     /// <summary>Routes a client changes things with (those that take a body, and the PUT and DELETE ones).</summary>

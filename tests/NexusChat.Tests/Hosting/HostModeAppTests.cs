@@ -107,7 +107,8 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         {
             // The gateway probes each replica every second: wait until its health report has the dead one out of rotation.
             using var web = fixture.CreateWebClient();
-            var health = await ClusterHealth.WaitForAsync(web, "api", "Degraded", TimeSpan.FromSeconds(30));
+            using var management = fixture.CreateManagementClient();
+            var health = await ClusterHealth.WaitForAsync(management, "api", "Degraded", TimeSpan.FromSeconds(30));
             Assert.Contains($"out of rotation: {victim}", health.Description, StringComparison.Ordinal);
             var instances = new List<string>();
             for (var i = 0; i < 30; i++)
@@ -124,8 +125,8 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
             // Later tests in this collection expect the full topology, back in the gateway's rotation.
             await fixture.App.ResourceCommands.ExecuteCommandAsync(victim, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(victim, timeout.Token);
-            using var gateway = fixture.CreateWebClient();
-            await ClusterHealth.WaitForAsync(gateway, "api", "Healthy", TimeSpan.FromSeconds(30));
+            using var management = fixture.CreateManagementClient();
+            await ClusterHealth.WaitForAsync(management, "api", "Healthy", TimeSpan.FromSeconds(30));
         }
     }
 }
