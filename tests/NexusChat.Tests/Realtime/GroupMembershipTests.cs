@@ -22,6 +22,10 @@ public sealed class GroupMembershipTests(HostModeAppFixture fixture)
         await using var newcomer = await HubListener.ConnectAsync(fixture, world.Outsider, "realtime-2", timeout.Token);
         await using var newcomerPhone = await HubListener.ConnectAsync(fixture, world.Outsider, "realtime-3", timeout.Token);
         await using var member = await HubListener.ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
+        // Members beside the newcomer's connections: one replica delivers a group's messages in order, so once they have
+        // a message, the newcomer's connection on that replica would have had it too.
+        await using var besideNewcomer = await HubListener.ConnectAsync(fixture, world.Member2, "realtime-2", timeout.Token);
+        await using var besidePhone = await HubListener.ConnectAsync(fixture, world.Admin, "realtime-3", timeout.Token);
 
         await world.SendAsync(channel.Id, world.Owner, "before joining");
         await member.WaitForAsync(l => l.Received(channel.Id).Count == 1, timeout.Token);
@@ -48,7 +52,8 @@ public sealed class GroupMembershipTests(HostModeAppFixture fixture)
         await newcomer.WaitForAsync(l => l.ConversationUpdates(channel.Id).Any(c => c.MyRole is null), timeout.Token);
         await world.SendAsync(channel.Id, world.Owner, "after leaving");
         await member.WaitForAsync(l => l.Received(channel.Id).Count == 3, timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
+        await besideNewcomer.WaitForAsync(l => l.Received(channel.Id).Count == 3, timeout.Token);
+        await besidePhone.WaitForAsync(l => l.Received(channel.Id).Count == 3, timeout.Token);
         Assert.Equal([2L], newcomer.Received(channel.Id).Select(m => m.Seq));
         Assert.Equal([2L], newcomerPhone.Received(channel.Id).Select(m => m.Seq));
     }
