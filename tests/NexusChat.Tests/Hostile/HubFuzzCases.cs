@@ -71,7 +71,8 @@ public static class HubFuzzCases
             var position = i;
             var name = $"{arguments[i]} as";
             object?[] Replaced(object? value) => [.. arguments.Select((a, j) => j == position ? value : Valid(a))];
-            yield return new($"{name} null", Replaced(null), arguments[i] is HubArgument.ReplyTo ? Answered : TypedOrRefused);
+            // Optional arguments: no reply, no attachments.
+            yield return new($"{name} null", Replaced(null), arguments[i] is HubArgument.ReplyTo or HubArgument.FileIds ? Answered : TypedOrRefused);
             yield return new($"{name} a number or a string", Replaced(arguments[i] is HubArgument.Position ? "abc" : 42), TypedOrRefused);
             yield return new($"{name} an object", Replaced(new Dictionary<string, int> { ["$type"] = 1 }), TypedOrRefused);
             yield return new($"{name} an array", Replaced(new[] { 1, 2 }), TypedOrRefused);
