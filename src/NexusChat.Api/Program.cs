@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using NexusChat.Api.Accounts;
 using NexusChat.Api.Conversations;
 using NexusChat.Api.Errors;
+using NexusChat.Api.Files;
 using NexusChat.Api.OpenApi;
 using NexusChat.Api.Status;
 using NexusChat.Api.Telemetry;
+using NexusChat.Conversations.Attachments;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Api.Turn;
@@ -30,6 +32,7 @@ builder.AddLiveDelivery();
 builder.Services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
 builder.Services.AddSingleton<ApiMetrics>();
 builder.Services.AddSingleton<ConversationCommands>();
+builder.Services.AddSingleton<CompletedFiles>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.
@@ -68,5 +71,6 @@ app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapSearchApi();
 app.MapUploadsApi();
+app.MapFilesApi();
 
 app.Run();

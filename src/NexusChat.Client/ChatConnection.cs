@@ -159,6 +159,17 @@ public sealed partial class ChatConnection : IAsyncDisposable
         return stored;
     }
 
+    /// <summary><see cref="SendMessageAsync"/> with completed uploads attached: their file ids (Upload-File-Id), at most 10.</summary>
+    public async Task<MessageDto> SendMessageWithAttachmentsAsync(
+        string conversationId, string text, IReadOnlyList<string> attachmentIds, string? replyToId = null, string? clientMessageId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var stored = await _hub.InvokeAsync<MessageDto>(nameof(IChatHub.SendMessageWithAttachments),
+            conversationId, clientMessageId ?? NewClientMessageId(), text, replyToId, attachmentIds, cancellationToken);
+        Enqueue(() => OnCreatedAsync(stored));
+        return stored;
+    }
+
     public static string NewClientMessageId() => Guid.NewGuid().ToString("N");
 
     public Task<ReadStateDto> MarkReadAsync(string conversationId, long seq, CancellationToken cancellationToken = default) =>

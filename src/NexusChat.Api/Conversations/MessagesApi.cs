@@ -32,7 +32,7 @@ public static class MessagesApi
         string id, SendMessageRequest request, [AsParameters] ConversationServices services)
     {
         var outcome = await services.Commands.SendAsync(
-            services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, services.Aborted);
+            services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, request.Attachments, services.Aborted);
         switch (outcome)
         {
             case CommandOutcome.Done<Stored<MessageRecord>> { Value: var stored }:

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
+using NexusChat.Conversations.Attachments;
 using NexusChat.Storage.Files;
 
 namespace NexusChat.Api.Uploads;

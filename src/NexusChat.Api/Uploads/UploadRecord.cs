@@ -7,7 +7,3 @@ public sealed record UploadRecord(
 {
     public bool IsComplete => FileId is not null;
 }
-
-/// <summary>A completed upload: the file a message can later carry as an attachment.</summary>
-public sealed record FileRecord(
-    string Id, string OwnerId, string? Name, string? ContentType, long Size, string Sha256, DateTimeOffset CreatedAt);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NexusChat.Conversations.Attachments;
 using StackExchange.Redis;
 
 namespace NexusChat.Api.Uploads;
@@ -7,8 +8,8 @@ namespace NexusChat.Api.Uploads;
 /// Uploads in progress, shared by every api replica through Redis: the upload itself (owner, length, offset, expiry,
 /// name, type), each user's uploads in progress and bytes held (for the limits), and the expiry index the cleanup
 /// reads. Each change is one script, so limits hold when replicas create uploads for one user at the same moment.
-/// Completed files are recorded here too: until attachments exist, nothing else refers to them, and the message that
-/// will carry one copies its name, type, size and sha256 into the conversation store.
+/// Completed files are recorded here too (read back by <see cref="CompletedFiles"/> when a message attaches one; the
+/// message copies its name, type, size and sha256 into the conversation store).
 /// </summary>
 public sealed class UploadStore(IConnectionMultiplexer redis)
 {
@@ -108,7 +109,7 @@ public sealed class UploadStore(IConnectionMultiplexer redis)
     private static RedisKey UploadKey(string id) => $"{Prefix}upload:{id}";
     private static RedisKey ActiveKey(string ownerId) => $"{Prefix}active:{ownerId}";
     private static RedisKey HeldKey(string ownerId) => $"{Prefix}held-bytes:{ownerId}";
-    private static RedisKey FileKey(string fileId) => $"nexuschat:files:{fileId}";
+    private static RedisKey FileKey(string fileId) => CompletedFiles.Key(fileId);
 
     private static long Number(string? value) => long.Parse(value!, CultureInfo.InvariantCulture);
 

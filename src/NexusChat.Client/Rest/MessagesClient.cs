@@ -20,8 +20,14 @@ public sealed class MessagesClient(RestTransport transport)
     /// <summary>Idempotent by <paramref name="clientMessageId"/>: a retry returns the stored message.</summary>
     public Task<MessageDto> SendAsync(
         string conversationId, string text, string clientMessageId, string? replyToId = null, CancellationToken cancellationToken = default) =>
+        SendWithAttachmentsAsync(conversationId, text, clientMessageId, [], replyToId, cancellationToken);
+
+    /// <summary><see cref="SendAsync"/> with completed uploads attached: their file ids (Upload-File-Id), at most 10.</summary>
+    public Task<MessageDto> SendWithAttachmentsAsync(
+        string conversationId, string text, string clientMessageId, IReadOnlyList<string> attachmentIds, string? replyToId = null,
+        CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
-            new SendMessageRequest(text, clientMessageId, replyToId), cancellationToken);
+            new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds), cancellationToken);
 
     public Task<MessageDto> EditAsync(string conversationId, string messageId, string text, CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Patch, Message(conversationId, messageId), new EditMessageRequest(text), cancellationToken);

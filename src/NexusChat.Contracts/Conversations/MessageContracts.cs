@@ -1,7 +1,8 @@
 namespace NexusChat.Contracts.Conversations;
 
 /// <param name="ClientMessageId">The sender's id for this send (1–64 of letters, digits, '-', '_'); a retry with it by the same sender returns the stored message.</param>
-public sealed record SendMessageRequest(string? Text, string? ClientMessageId, string? ReplyToId);
+/// <param name="Attachments">Ids of the sender's completed uploads (the <c>Upload-File-Id</c> of each), at most 10.</param>
+public sealed record SendMessageRequest(string? Text, string? ClientMessageId, string? ReplyToId, IReadOnlyList<string>? Attachments = null);
 
 public sealed record EditMessageRequest(string? Text);
 
@@ -27,5 +28,21 @@ public sealed record MessageDto(
 /// <param name="Me">Whether the caller is among those who reacted.</param>
 public sealed record ReactionDto(string Emoji, int Count, bool Me);
 
-/// <summary>A file attached to a message (uploads arrive with their own issue; empty until then).</summary>
-public sealed record AttachmentDto(string Id, string FileName, string ContentType, long Size);
+/// <summary>A file attached to a message; <c>GET /api/files/{Id}</c> downloads it for the conversation's members.</summary>
+/// <param name="Id">The file id an upload completed with.</param>
+/// <param name="ContentType">As the uploader declared it (application/octet-stream when they did not).</param>
+/// <param name="Sha256">The content's sha256, lowercase hex; also the download's ETag.</param>
+/// <param name="Width">Pixels, for images once processed; null until then and for other files.</param>
+/// <param name="PreviewState">"pending" until the file has been processed, then "ready" or "none".</param>
+public sealed record AttachmentDto(
+    string Id, string FileName, string ContentType, long Size, string Sha256, int? Width, int? Height, string PreviewState);
+
+public static class AttachmentLimits
+{
+    public const int MaxPerMessage = 10;
+}
+
+public static class PreviewStates
+{
+    public const string Pending = "pending";
+}

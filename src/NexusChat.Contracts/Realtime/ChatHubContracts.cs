@@ -47,6 +47,13 @@ public interface IChatHub
     /// <summary>Stores a message with the REST rules; a retry with the same <paramref name="clientMessageId"/> returns the stored message.</summary>
     Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId);
 
+    /// <summary>
+    /// <see cref="SendMessage"/> with up to 10 of the caller's completed uploads (their file ids) attached. A method of
+    /// its own so that clients built against the four-argument <see cref="SendMessage"/> keep working.
+    /// </summary>
+    Task<MessageDto> SendMessageWithAttachments(
+        string conversationId, string clientMessageId, string text, string? replyToId, IReadOnlyList<string> attachmentIds);
+
     /// <summary>New messages after <paramref name="afterSeq"/>, oldest first, a page at a time.</summary>
     Task<SyncResult> Sync(string conversationId, long afterSeq);
 

@@ -1,3 +1,5 @@
+using NexusChat.Contracts.Conversations;
+using NexusChat.Conversations.Attachments;
 using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Conversations.Commands;
@@ -18,6 +20,42 @@ public sealed partial class ConversationCommands
         }
 
         return mentioned;
+    }
+
+    /// <summary>
+    /// The files to attach, copied from their upload records, or the answer when one is not the sender's own completed
+    /// upload: someone else's file id answers exactly as an unknown one, so ids cannot be probed for.
+    /// </summary>
+    private async Task<(IReadOnlyList<AttachmentRecord> Attachments, CommandOutcome? Error)> SenderAttachmentsAsync(
+        string senderId, IReadOnlyList<string>? attachmentIds)
+    {
+        if (attachmentIds is null || attachmentIds.Count == 0)
+        {
+            return ([], null);
+        }
+
+        if (attachmentIds.Count > AttachmentLimits.MaxPerMessage)
+        {
+            return ([], new CommandOutcome.Invalid("attachments", $"A message carries at most {AttachmentLimits.MaxPerMessage} attachments."));
+        }
+
+        if (attachmentIds.Distinct(StringComparer.Ordinal).Count() != attachmentIds.Count)
+        {
+            return ([], new CommandOutcome.Invalid("attachments", "Each file is attached once."));
+        }
+
+        var attachments = new List<AttachmentRecord>(attachmentIds.Count);
+        for (var i = 0; i < attachmentIds.Count; i++)
+        {
+            if (attachmentIds[i] is not { } fileId || await files.FindAsync(fileId) is not { } file || file.OwnerId != senderId)
+            {
+                return ([], new CommandOutcome.Invalid("attachments", $"attachments[{i}] is not the file id of a completed upload of yours."));
+            }
+
+            attachments.Add(file.ToAttachment());
+        }
+
+        return (attachments, null);
     }
 
     /// <summary>Null when the caller is a member; else the answer: not found (does not exist for them) or join first.</summary>

@@ -1,3 +1,4 @@
+using NexusChat.Conversations.Attachments;
 using NexusChat.Conversations.Live;
 using NexusChat.Storage.Accounts;
 using NexusChat.Storage.Conversations;
@@ -9,13 +10,17 @@ namespace NexusChat.Conversations.Commands;
 /// hub): access, validation, idempotency, then the store's atomic write and the live push to the members. Callers map
 /// the <see cref="CommandOutcome"/> to their transport's answer.
 /// </summary>
-public sealed partial class ConversationCommands(IConversationStore conversations, IUserStore users, LivePush live)
+public sealed partial class ConversationCommands(IConversationStore conversations, IUserStore users, LivePush live, CompletedFiles files)
 {
     private const int MaxMentions = 50;
 
-    /// <summary>Stores a message (<see cref="Stored{T}.Created"/> false: a retry found it stored) and pushes a new one.</summary>
+    /// <summary>
+    /// Stores a message (<see cref="Stored{T}.Created"/> false: a retry found it stored) and pushes a new one.
+    /// <paramref name="attachmentIds"/> are file ids of the sender's own completed uploads.
+    /// </summary>
     public async Task<CommandOutcome> SendAsync(
-        string senderId, string conversationId, string? text, string? clientMessageId, string? replyToId, CancellationToken cancellationToken)
+        string senderId, string conversationId, string? text, string? clientMessageId, string? replyToId,
+        IReadOnlyList<string>? attachmentIds, CancellationToken cancellationToken)
     {
         if (await MemberAccessAsync(conversationId, senderId, cancellationToken) is { } denied)
         {
@@ -37,9 +42,15 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return new CommandOutcome.Invalid("replyToId", "replyToId must be a message of this conversation.");
         }
 
+        var (attachments, attachmentError) = await SenderAttachmentsAsync(senderId, attachmentIds);
+        if (attachmentError is not null)
+        {
+            return attachmentError;
+        }
+
         var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
         var stored = await conversations.SendMessageAsync(
-            new NewMessage(conversationId, senderId, text!, replyToId, mentions, clientMessageId!), cancellationToken);
+            new NewMessage(conversationId, senderId, text!, replyToId, mentions, clientMessageId!) { Attachments = attachments }, cancellationToken);
         if (stored is null)
         {
             return CommandOutcome.ConversationNotFound;

@@ -110,8 +110,13 @@ public sealed partial class ChatHub(
     private string ConnectionAddress() => Context.GetHttpContext()?.ClientAddress() ?? "unknown";
 
     /// <summary>Stores the message (idempotent by <paramref name="clientMessageId"/>) and returns it as stored.</summary>
-    public async Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId) =>
-        await commands.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, Context.ConnectionAborted) switch
+    public Task<MessageDto> SendMessage(string conversationId, string clientMessageId, string text, string? replyToId) =>
+        SendMessageWithAttachments(conversationId, clientMessageId, text, replyToId, []);
+
+    /// <summary><see cref="SendMessage"/> with the caller's completed uploads (file ids) attached, at most 10.</summary>
+    public async Task<MessageDto> SendMessageWithAttachments(
+        string conversationId, string clientMessageId, string text, string? replyToId, IReadOnlyList<string> attachmentIds) =>
+        await commands.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, attachmentIds, Context.ConnectionAborted) switch
         {
             CommandOutcome.Done<Stored<MessageRecord>> sent => sent.Value.Value.ToDto(UserId),
             var failed => throw HubErrors.For(failed),

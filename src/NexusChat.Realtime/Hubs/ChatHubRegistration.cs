@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using NexusChat.Conversations.Attachments;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
 using NexusChat.Realtime.Connections;
@@ -27,6 +28,7 @@ public static class ChatHubRegistration
         builder.Services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section)
             .Validate(o => o.RecheckInterval > TimeSpan.Zero, "Sessions:RecheckInterval must be positive.");
         builder.Services.AddSingleton<ConversationCommands>();
+        builder.Services.AddSingleton<CompletedFiles>();
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddHostedService<MembershipChanges>();

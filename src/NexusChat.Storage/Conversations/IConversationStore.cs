@@ -63,6 +63,12 @@ public interface IConversationStore
     Task<MessageRecord?> GetMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The attachment with this file id when <paramref name="userId"/> is a member of a conversation in which a
+    /// message (not deleted) carries it; null otherwise. The download's whole access rule, in one indexed lookup.
+    /// </summary>
+    Task<AttachmentRecord?> FindAttachmentForMemberAsync(string fileId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the text and mentions and sets EditedAt. Null when the message does not exist; a deleted message is
     /// returned unchanged.
     /// </summary>

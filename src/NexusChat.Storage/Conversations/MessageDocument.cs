@@ -48,6 +48,10 @@ internal sealed class MessageDocument
     [BsonElement(MongoConversationStore.VersionField)]
     public required long Version { get; init; }
 
+    // Absent on messages stored before attachments existed.
+    [BsonElement(MongoConversationStore.AttachmentsField)]
+    public List<AttachmentDocument>? Attachments { get; init; }
+
     public static MessageDocument From(MessageRecord message) => new()
     {
         Id = message.Id,
@@ -63,11 +67,15 @@ internal sealed class MessageDocument
         Reactions = [.. message.Reactions.SelectMany(r => r.Value.Select(user => new ReactionEntry { Emoji = r.Key, UserId = user }))],
         ClientMessageId = message.ClientMessageId,
         Version = message.Version,
+        Attachments = [.. message.Attachments.Select(AttachmentDocument.From)],
     };
 
     public MessageRecord ToRecord() => new(
         Id, ConversationId, Seq, SenderId, Text, new DateTimeOffset(CreatedAt),
         EditedAt is { } edited ? new DateTimeOffset(edited) : null, Deleted, ReplyToId, Mentions,
         Reactions.GroupBy(r => r.Emoji).ToDictionary(g => g.Key, IReadOnlyList<string> (g) => [.. g.Select(r => r.UserId)]),
-        ClientMessageId, Version);
+        ClientMessageId, Version)
+    {
+        Attachments = Attachments is null ? [] : [.. Attachments.Select(a => a.ToRecord())],
+    };
 }

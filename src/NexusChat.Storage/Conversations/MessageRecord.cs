@@ -20,4 +20,8 @@ public sealed record MessageRecord(
     IReadOnlyList<string> Mentions,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Reactions,
     string ClientMessageId,
-    long Version);
+    long Version)
+{
+    /// <summary>The files sent with the message, in the order sent; empty when deleted (a tombstone grants no download).</summary>
+    public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = [];
+}

@@ -38,7 +38,7 @@ public sealed partial class MongoConversationStore
                 var stored = new MessageRecord(
                     NewId(), message.ConversationId, conversation.LastSeq, message.SenderId, message.Text, now, null, false,
                     message.ReplyToId, message.Mentions, new Dictionary<string, IReadOnlyList<string>>(),
-                    message.ClientMessageId, conversation.Version);
+                    message.ClientMessageId, conversation.Version) { Attachments = message.Attachments };
                 await _messages.InsertOneAsync(session, MessageDocument.From(stored), cancellationToken: token);
                 await AppendAsync(session, new MessageCreated(stored), token);
                 return new Stored<MessageRecord>(stored, Created: true);
@@ -58,6 +58,29 @@ public sealed partial class MongoConversationStore
         return document?.ToRecord();
     }
 
+    public async Task<AttachmentRecord?> FindAttachmentForMemberAsync(string fileId, string userId, CancellationToken cancellationToken)
+    {
+        // The multikey index on attachments.fileId finds the messages carrying the file (a tombstone carries none);
+        // the members index then answers for all their conversations at once.
+        var carriers = await _messages
+            .Find(Builders<MessageDocument>.Filter.Eq($"{AttachmentsField}.{FileIdField}", fileId))
+            .Project(m => new { m.ConversationId, m.Attachments })
+            .ToListAsync(cancellationToken);
+        if (carriers.Count == 0)
+        {
+            return null;
+        }
+
+        var conversationIds = carriers.Select(c => c.ConversationId).Distinct().ToList();
+        var membership = await _members
+            .Find(m => conversationIds.Contains(m.ConversationId) && m.UserId == userId)
+            .Project(m => m.ConversationId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return membership is null
+            ? null
+            : carriers.First(c => c.ConversationId == membership).Attachments!.First(a => a.FileId == fileId).ToRecord();
+    }
+
     public Task<MessageRecord?> EditMessageAsync(
         string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, (current, version) =>
@@ -72,6 +95,7 @@ public sealed partial class MongoConversationStore
             var tombstone = current with
             {
                 Text = null, Mentions = [], Reactions = new Dictionary<string, IReadOnlyList<string>>(), Deleted = true, Version = version,
+                Attachments = [],
             };
             return (tombstone, new MessageDeleted(tombstone));
         }, cancellationToken);

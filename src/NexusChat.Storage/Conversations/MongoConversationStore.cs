@@ -28,6 +28,8 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     internal const string TextField = "text";
     internal const string ClientMessageIdField = "clientMessageId";
     internal const string VersionField = "version";
+    internal const string AttachmentsField = "attachments";
+    internal const string FileIdField = "fileId";
 
     private static readonly TransactionOptions Transaction =
         new(readConcern: ReadConcern.Snapshot, writeConcern: WriteConcern.WMajority);

@@ -7,4 +7,7 @@ public sealed record NewMessage(
     string Text,
     string? ReplyToId,
     IReadOnlyList<string> Mentions,
-    string ClientMessageId);
+    string ClientMessageId)
+{
+    public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = [];
+}

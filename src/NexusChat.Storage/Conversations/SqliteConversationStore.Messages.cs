@@ -48,13 +48,18 @@ public sealed partial class SqliteConversationStore
 
             var stored = new MessageRecord(
                 NewId(), message.ConversationId, seq, message.SenderId, message.Text, now, null, false, message.ReplyToId,
-                message.Mentions, NoReactions, message.ClientMessageId, version);
+                message.Mentions, NoReactions, message.ClientMessageId, version) { Attachments = message.Attachments };
             await using var insert = Command(connection, transaction,
                 """
                 INSERT INTO messages (id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
-                                      reply_to_id, mentions, client_message_id, version)
+                                      reply_to_id, mentions, client_message_id, version, attachments)
                 VALUES ($id, $conversationId, $seq, $senderId, $text, $createdAt, NULL, 0,
-                        $replyToId, $mentions, $clientMessageId, $version);
+                        $replyToId, $mentions, $clientMessageId, $version, $attachments);
+                INSERT OR IGNORE INTO attachments (file_id, message_pk, conversation_id, name, content_type, size, sha256)
+                SELECT json_extract(a.value, '$.FileId'), (SELECT pk FROM messages WHERE id = $id), $conversationId,
+                       json_extract(a.value, '$.Name'), json_extract(a.value, '$.ContentType'), json_extract(a.value, '$.Size'),
+                       json_extract(a.value, '$.Sha256')
+                FROM json_each($attachments) a;
                 """);
             Bind(insert, "$id", stored.Id);
             Bind(insert, "$conversationId", stored.ConversationId);
@@ -66,6 +71,7 @@ public sealed partial class SqliteConversationStore
             Bind(insert, "$mentions", JsonSerializer.Serialize(stored.Mentions));
             Bind(insert, "$clientMessageId", stored.ClientMessageId);
             Bind(insert, "$version", version);
+            Bind(insert, "$attachments", JsonSerializer.Serialize(stored.Attachments));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored), cancellationToken);
             return new Stored<MessageRecord>(stored, Created: true);
@@ -73,6 +79,24 @@ public sealed partial class SqliteConversationStore
 
     public Task<MessageRecord?> GetMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken) =>
         ReadAsync((connection, transaction) => FindMessageAsync(connection, transaction, conversationId, messageId, cancellationToken), cancellationToken);
+
+    public Task<AttachmentRecord?> FindAttachmentForMemberAsync(string fileId, string userId, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, transaction) =>
+        {
+            await using var command = Command(connection, transaction,
+                """
+                SELECT a.file_id, a.name, a.content_type, a.size, a.sha256 FROM attachments a
+                JOIN members mb ON mb.conversation_id = a.conversation_id AND mb.user_id = $userId
+                WHERE a.file_id = $fileId
+                LIMIT 1;
+                """);
+            Bind(command, "$fileId", fileId);
+            Bind(command, "$userId", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new AttachmentRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4))
+                : null;
+        }, cancellationToken);
 
     public Task<MessageRecord?> EditMessageAsync(
         string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken) =>
@@ -93,11 +117,12 @@ public sealed partial class SqliteConversationStore
     public Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
         {
-            var tombstone = current with { Text = null, Mentions = [], Reactions = NoReactions, Deleted = true, Version = version };
+            var tombstone = current with { Text = null, Mentions = [], Reactions = NoReactions, Deleted = true, Version = version, Attachments = [] };
             await using var command = Command(connection, transaction,
                 """
                 DELETE FROM reactions WHERE message_pk = (SELECT pk FROM messages WHERE id = $id);
-                UPDATE messages SET text = NULL, mentions = '[]', deleted = 1, version = $version WHERE id = $id;
+                DELETE FROM attachments WHERE message_pk = (SELECT pk FROM messages WHERE id = $id);
+                UPDATE messages SET text = NULL, mentions = '[]', attachments = '[]', deleted = 1, version = $version WHERE id = $id;
                 """);
             Bind(command, "$id", messageId);
             Bind(command, "$version", version);

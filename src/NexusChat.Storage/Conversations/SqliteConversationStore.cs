@@ -23,7 +23,7 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
 
     private const string MessageColumns =
         "m.pk, m.id, m.conversation_id, m.seq, m.sender_id, m.text, m.created_at, m.edited_at, m.deleted, m.reply_to_id, " +
-        "m.mentions, m.client_message_id, m.version";
+        "m.mentions, m.client_message_id, m.version, m.attachments";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoReactions =
         ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
@@ -152,5 +152,8 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
         Mentions: JsonSerializer.Deserialize<string[]>(reader.GetString(10)) ?? [],
         Reactions: NoReactions,
         ClientMessageId: reader.GetString(11),
-        Version: reader.GetInt64(12));
+        Version: reader.GetInt64(12))
+    {
+        Attachments = JsonSerializer.Deserialize<AttachmentRecord[]>(reader.GetString(13)) ?? [],
+    };
 }

@@ -163,6 +163,23 @@ public static class SqliteSchema
         """
         CREATE INDEX IF NOT EXISTS outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL;
         """,
+        // 7: attachments. The message row keeps its attachments as JSON (read with the message, like mentions); the
+        // attachments table is the download's access index: by file id, one row per message carrying it, joined to
+        // members by conversation. A delete removes the message's rows, so a tombstone grants no download.
+        """
+        ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE IF NOT EXISTS attachments (
+            file_id         TEXT NOT NULL,
+            message_pk      INTEGER NOT NULL REFERENCES messages (pk),
+            conversation_id TEXT NOT NULL,
+            name            TEXT NOT NULL,
+            content_type    TEXT NOT NULL,
+            size            INTEGER NOT NULL,
+            sha256          TEXT NOT NULL,
+            PRIMARY KEY (file_id, message_pk)
+        );
+        CREATE INDEX IF NOT EXISTS attachments_message ON attachments (message_pk);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -112,6 +112,13 @@ public static class MongoSchema
                 // A database created after the change, or another replica dropped it first.
             }
         },
+        // 6: attachments: the download's access check finds the messages carrying a file id (multikey; sparse, so
+        // messages without attachments take no index space).
+        (database, cancellationToken) => database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection).Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(
+                Builders<BsonDocument>.IndexKeys.Ascending($"{MongoConversationStore.AttachmentsField}.{MongoConversationStore.FileIdField}"),
+                new CreateIndexOptions { Name = "attachments_fileId", Sparse = true }),
+            cancellationToken: cancellationToken),
     ];
 
     public static int CurrentVersion => Steps.Count;

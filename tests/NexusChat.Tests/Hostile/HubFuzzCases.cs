@@ -4,7 +4,7 @@ using NexusChat.Contracts.Realtime;
 namespace NexusChat.Tests.Hostile;
 
 /// <summary>What a hub method's argument is, which decides its valid, foreign and hostile values.</summary>
-public enum HubArgument { Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds }
+public enum HubArgument { Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds, FileIds }
 
 /// <param name="Allowed">How the call may end; <see cref="HubCallEnd.Broken"/> never is.</param>
 public sealed record HubFuzzCase(string Name, object?[] Arguments, HubCallEnd[] Allowed);
@@ -18,6 +18,8 @@ public static class HubFuzzCases
     public static readonly (string Method, Type Returns, HubArgument[] Arguments)[] Methods =
     [
         ("SendMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo]),
+        ("SendMessageWithAttachments", typeof(MessageDto),
+            [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo, HubArgument.FileIds]),
         ("Sync", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("SyncChanges", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("EditMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.Message, HubArgument.Text]),
@@ -50,12 +52,13 @@ public static class HubFuzzCases
             HubArgument.ReplyTo => null,
             HubArgument.Position => 0L,
             HubArgument.Status => PresenceStatus.Away,
+            HubArgument.FileIds => Array.Empty<string>(),
             _ => new[] { mine.Session.User.Id },
         };
         object? Hostile(HubArgument argument, string text) => argument switch
         {
             HubArgument.Position => Valid(argument),
-            HubArgument.UserIds => new[] { text },
+            HubArgument.UserIds or HubArgument.FileIds => new[] { text },
             _ => text,
         };
 
@@ -68,7 +71,8 @@ public static class HubFuzzCases
             var position = i;
             var name = $"{arguments[i]} as";
             object?[] Replaced(object? value) => [.. arguments.Select((a, j) => j == position ? value : Valid(a))];
-            yield return new($"{name} null", Replaced(null), arguments[i] is HubArgument.ReplyTo ? Answered : TypedOrRefused);
+            // Optional arguments: no reply, no attachments.
+            yield return new($"{name} null", Replaced(null), arguments[i] is HubArgument.ReplyTo or HubArgument.FileIds ? Answered : TypedOrRefused);
             yield return new($"{name} a number or a string", Replaced(arguments[i] is HubArgument.Position ? "abc" : 42), TypedOrRefused);
             yield return new($"{name} an object", Replaced(new Dictionary<string, int> { ["$type"] = 1 }), TypedOrRefused);
             yield return new($"{name} an array", Replaced(new[] { 1, 2 }), TypedOrRefused);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using NexusChat.Api.Errors;
+using NexusChat.Identity;
+using NexusChat.Storage.Conversations;
+using NexusChat.Storage.Files;
+
+namespace NexusChat.Api.Files;
+
+/// <summary>
+/// Downloads of attached files. Access: the caller is a member of a conversation in which a message (not deleted)
+/// carries the file; everyone else gets the same 404 as for an unknown id. Ranges, ETag (the sha256) and conditional
+/// requests are ASP.NET's own file-result processing over the file store's stream.
+/// </summary>
+public static class FilesApi
+{
+    public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/files/{id}", DownloadFile).WithTags("Files").RequireAuthorization().WithName(nameof(DownloadFile))
+            .WithSummary("Download an attached file (Range and If-None-Match supported); members of a conversation it was sent to only.");
+        return app;
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadFile(
+        string id, HttpContext http, IConversationStore conversations, IFileStore files)
+    {
+        var attachment = await conversations.FindAttachmentForMemberAsync(id, http.User.UserId(), http.RequestAborted);
+        if (attachment is null || await files.OpenReadAsync(attachment.Sha256, 0, null, http.RequestAborted) is not { } content)
+        {
+            return Problems.NotFound("file");
+        }
+
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        // Even a file a browser opened by mistake runs nothing and loads nothing.
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        // Cached by the member's browser only, and checked again each time: access ends when the message is deleted.
+        headers.CacheControl = "private, no-cache";
+        var image = SafeContentTypes.ImageOrNull(attachment.ContentType);
+        return TypedResults.Stream(
+            content,
+            contentType: image ?? SafeContentTypes.Download,
+            // A download name makes it Content-Disposition: attachment; safe images alone may show inline.
+            fileDownloadName: image is null ? SafeContentTypes.DownloadName(attachment.Name) : null,
+            entityTag: new EntityTagHeaderValue($"\"{attachment.Sha256}\""),
+            enableRangeProcessing: true);
+    }
+}
