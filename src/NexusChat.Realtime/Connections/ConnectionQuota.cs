@@ -103,13 +103,17 @@ public sealed partial class ConnectionQuota(
         var expiry = time.GetUtcNow().ToUnixTimeMilliseconds() + (long)Limits.Lease.TotalMilliseconds;
         var batch = Db.CreateBatch();
         var renewals = new List<Task>();
-        foreach (var (connectionId, keys) in _held)
+        var keys = new HashSet<RedisKey>();
+        foreach (var (connectionId, (user, address)) in _held)
         {
-            renewals.Add(batch.SortedSetAddAsync(keys.User, connectionId, expiry, SortedSetWhen.Exists));
-            renewals.Add(batch.SortedSetAddAsync(keys.Address, connectionId, expiry, SortedSetWhen.Exists));
-            renewals.Add(batch.KeyExpireAsync(keys.User, Limits.Lease * 2));
-            renewals.Add(batch.KeyExpireAsync(keys.Address, Limits.Lease * 2));
+            renewals.Add(batch.SortedSetAddAsync(user, connectionId, expiry, SortedSetWhen.Exists));
+            renewals.Add(batch.SortedSetAddAsync(address, connectionId, expiry, SortedSetWhen.Exists));
+            keys.Add(user);
+            keys.Add(address);
         }
+
+        // A user's or an address's connections share one key: its TTL is renewed once a round.
+        renewals.AddRange(keys.Select(key => batch.KeyExpireAsync(key, Limits.Lease * 2)));
 
         batch.Execute();
         await Task.WhenAll(renewals);

@@ -15,14 +15,7 @@ public sealed partial class SqliteConversationStore
             Bind(command, "$conversationId", conversationId);
             Bind(command, "$after", afterUserId ?? string.Empty);
             Bind(command, "$limit", limit);
-            var members = new List<MemberRecord>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                members.Add(ReadMember(reader));
-            }
-
-            return members;
+            return await ReadMembersAsync(command, cancellationToken);
         }, cancellationToken);
 
     public Task<int> CountMembersAsync(string conversationId, CancellationToken cancellationToken) =>

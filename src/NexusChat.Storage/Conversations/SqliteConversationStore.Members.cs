@@ -15,15 +15,20 @@ public sealed partial class SqliteConversationStore
             await using var command = Command(connection, transaction,
                 $"SELECT {MemberColumns} FROM members mb WHERE mb.conversation_id = $conversationId ORDER BY mb.joined_at, mb.rowid;");
             Bind(command, "$conversationId", conversationId);
-            var members = new List<MemberRecord>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                members.Add(ReadMember(reader));
-            }
-
-            return members;
+            return await ReadMembersAsync(command, cancellationToken);
         }, cancellationToken);
+
+    private static async Task<IReadOnlyList<MemberRecord>> ReadMembersAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var members = new List<MemberRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members.Add(ReadMember(reader));
+        }
+
+        return members;
+    }
 
     public Task<bool> AddMemberAsync(string conversationId, string userId, string role, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>

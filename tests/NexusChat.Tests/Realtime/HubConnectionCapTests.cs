@@ -1,5 +1,4 @@
 using Aspire.Hosting.Testing;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Realtime;
@@ -122,14 +121,7 @@ public sealed class HubConnectionCapTests(HostModeAppFixture fixture)
     private async Task<(HubConnection Connection, HubError? Refusal)> ConnectAsync(
         AuthResponse user, string replica, CancellationToken cancellationToken)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.App.GetEndpoint(replica, "http"), "/hubs/chat"), options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
-            })
-            .Build();
+        var connection = HubListener.Build(fixture, user, replica);
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += error =>
         {

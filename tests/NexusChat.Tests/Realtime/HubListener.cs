@@ -45,20 +45,23 @@ public sealed class HubListener : IAsyncDisposable
     public static async Task<HubListener> ConnectAsync(
         HostModeAppFixture fixture, AuthResponse user, string replica, CancellationToken cancellationToken)
     {
-        var listener = new HubListener(new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.App.GetEndpoint(replica, "http"), "/hubs/chat"), options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
-            })
-            .Build());
+        var listener = new HubListener(Build(fixture, user, replica));
         await listener.Connection.StartAsync(cancellationToken);
         // The handshake completes before the server has joined the connection to its conversations' groups; it serves
         // the first invocation only after (docs/protocol.md: a client syncs after connecting for this reason).
         await listener.Connection.InvokeAsync<IReadOnlyList<PresenceDto>>("GetPresence", Array.Empty<string>(), cancellationToken);
         return listener;
     }
+
+    /// <summary>A hub connection to one replica as the user, not started (WebSockets, no negotiation, as clients connect).</summary>
+    public static HubConnection Build(HostModeAppFixture fixture, AuthResponse user, string replica) => new HubConnectionBuilder()
+        .WithUrl(new Uri(fixture.App.GetEndpoint(replica, "http"), "/hubs/chat"), options =>
+        {
+            options.SkipNegotiation = true;
+            options.Transports = HttpTransportType.WebSockets;
+            options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
+        })
+        .Build();
 
     public IReadOnlyList<MessageDto> Received(string conversationId) =>
         _messages.Where(m => m.ConversationId == conversationId).ToList();
