@@ -117,30 +117,24 @@ public sealed class EventBusDeliveryTests(RabbitMqServerFixture rabbit, RedisSer
     }
 
     [SkippableFact]
-    public async Task AnEventWhoseConsumerDiesBeforeAcknowledgingIsRedeliveredToTheNextConsumer()
+    public async Task AnEventWhoseConsumerProcessIsKilledBeforeAcknowledgingIsRedeliveredToTheNextConsumer()
     {
+        RequiredTools.EventBusServers();
         var subscriber = NewSubscriberName();
         var posted = new ProbeEvent(Guid.NewGuid(), "in flight");
-        var handlerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var dyingProbe = new HandlerProbe
-        {
-            Behaviour = async (_, _, cancellationToken) =>
-            {
-                handlerStarted.TrySetResult();
-                await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
-            },
-        };
-        await using var dying = await StartSubscriberAsync(subscriber, dyingProbe);
+        using var dying = await DyingSubscriberProcess.StartAsync(rabbit, redis, subscriber, Token);
+        await using var publisher = await StartPublisherAsync();
 
-        await Bus(dying).PublishAsync(posted, Token);
-        await handlerStarted.Task.WaitAsync(Timeout, Token);
-        // The process dies mid-handler: its connection goes, the delivery was never acknowledged.
-        await dying.Connection.CloseAsync(Token);
+        await Bus(publisher).PublishAsync(posted, Token);
+        await dying.WaitUntilHandlingAsync(posted.Id, Token);
+        // SIGKILL mid-handler: no AMQP close, no cancel, no ack; the broker learns of it only from the dropped socket.
+        await dying.KillAsync(Token);
 
         await using var survivor = await StartSubscriberAsync(subscriber, _probe);
         await Eventually.TrueAsync(() => _probe.SuccessesFor(posted.Id) == 1, Timeout, "the unacknowledged event was redelivered");
-        var unfinished = Assert.Single(dyingProbe.AttemptsFor(posted.Id));
-        Assert.False(unfinished.Succeeded);
+        await PublishSentinelAndWaitAsync(survivor);
+        var attempt = Assert.Single(_probe.AttemptsFor(posted.Id));
+        Assert.True(attempt.Succeeded);
     }
 
     public void Dispose()
@@ -173,6 +167,10 @@ public sealed class EventBusDeliveryTests(RabbitMqServerFixture rabbit, RedisSer
             builder.AddEventBus(subscriber, options).AddSubscription<ProbeEvent, ProbeHandler>();
         }, Token);
     }
+
+    /// <summary>A host with the bus and no subscription: it publishes and consumes nothing.</summary>
+    private Task<SubscriberHost> StartPublisherAsync() =>
+        SubscriberHost.StartAsync(rabbit, redis, output, NewSubscriberName(), builder => builder.AddEventBus(NewSubscriberName()), Token);
 
     /// <summary>
     /// Handlers run one delivery at a time in queue order, so once an event published last has been handled, every
