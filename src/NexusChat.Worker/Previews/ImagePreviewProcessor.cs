@@ -5,8 +5,9 @@ namespace NexusChat.Worker.Previews;
 /// <summary>
 /// Turns an image's bytes into a thumbnail without trusting them: the type comes from the magic bytes, the size from
 /// the header before anything is decoded, an image over <see cref="MaxPixels"/> (a decompression bomb: a small file
-/// claiming a huge canvas) is refused unread, and the decode itself is downsampled (<see cref="SampledDecoder"/>), so
-/// memory follows the thumbnail's size rather than the image's where the codec allows it. Pure: bytes in, result out.
+/// claiming a huge canvas) is refused unread, and the decode itself is downsampled where the codec allows it
+/// (<see cref="SampledDecoder"/>), so memory follows the thumbnail's size rather than the image's. Pure: bytes in,
+/// result out.
 /// </summary>
 public static class ImagePreviewProcessor
 {

@@ -45,6 +45,19 @@ public sealed class ImagePreviewProcessorTests
         Assert.True(TestImages.Decodes(thumbnail.Thumbnail));
     }
 
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Jpeg, 4000, 3000)]
+    [InlineData(SKEncodedImageFormat.Webp, 4000, 3000)]
+    public void ALargeJpegOrWebpIsDecodedDownsampledNeverAtItsFullSize(SKEncodedImageFormat format, int width, int height)
+    {
+        using var codec = SKCodec.Create(new MemoryStream(TestImages.Encode(format, width, height)));
+
+        using var sampled = SampledDecoder.Decode(codec, ImagePreviewProcessor.ThumbnailMaxSide);
+
+        Assert.NotNull(sampled);
+        Assert.InRange(Math.Max(sampled.Width, sampled.Height), ImagePreviewProcessor.ThumbnailMaxSide, 2 * ImagePreviewProcessor.ThumbnailMaxSide);
+    }
+
     [Fact]
     public void ADecompressionBombIsRefusedFromItsHeader()
     {
