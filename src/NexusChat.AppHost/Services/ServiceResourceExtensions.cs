@@ -36,7 +36,8 @@ public static class ServiceResourceExtensions
 
     /// <summary>
     /// The folder the replicas share for uploads: any replica must be able to append the next chunk of an upload
-    /// another one started, so staging cannot be per process.
+    /// another one started, so staging cannot be per process. The worker reads the completed files from it and keeps
+    /// their thumbnails there.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithFileStorage(
         this IResourceBuilder<ProjectResource> service, InfrastructureResources infrastructure) =>

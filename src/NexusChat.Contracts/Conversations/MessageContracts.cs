@@ -33,7 +33,10 @@ public sealed record ReactionDto(string Emoji, int Count, bool Me);
 /// <param name="ContentType">As the uploader declared it (application/octet-stream when they did not).</param>
 /// <param name="Sha256">The content's sha256, lowercase hex; also the download's ETag.</param>
 /// <param name="Width">Pixels, for images once processed; null until then and for other files.</param>
-/// <param name="PreviewState">"pending" until the file has been processed, then "ready" or "none".</param>
+/// <param name="PreviewState">
+/// "pending" until the worker has processed the file, then "ready" (an image with a thumbnail at
+/// <c>GET /api/files/{Id}/thumbnail</c>, Width and Height set) or "none" (not an image, or one that cannot be previewed).
+/// </param>
 public sealed record AttachmentDto(
     string Id, string FileName, string ContentType, long Size, string Sha256, int? Width, int? Height, string PreviewState);
 
@@ -45,4 +48,8 @@ public static class AttachmentLimits
 public static class PreviewStates
 {
     public const string Pending = "pending";
+
+    public const string Ready = "ready";
+
+    public const string None = "none";
 }

@@ -6,11 +6,12 @@ using NexusChat.Storage.Conversations.Events;
 namespace NexusChat.Realtime.Delivery;
 
 /// <summary>
-/// The backstop for edits, deletes (tombstones) and reaction changes: pushed as <c>MessageUpdated</c> to each member
+/// The backstop for edits, deletes (tombstones), reaction changes and attachment previews (from the worker): pushed as <c>MessageUpdated</c> to each member
 /// (as they see it) unless the replica that made the change already did (<see cref="LiveMarkers"/>).
 /// </summary>
 public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
-    : IIntegrationEventHandler<MessageEdited>, IIntegrationEventHandler<MessageDeleted>, IIntegrationEventHandler<ReactionChanged>
+    : IIntegrationEventHandler<MessageEdited>, IIntegrationEventHandler<MessageDeleted>, IIntegrationEventHandler<ReactionChanged>,
+        IIntegrationEventHandler<AttachmentPreviewChanged>
 {
     public Task HandleAsync(MessageEdited @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
@@ -19,6 +20,9 @@ public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
     public Task HandleAsync(ReactionChanged @event, CancellationToken cancellationToken) =>
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
+
+    public Task HandleAsync(AttachmentPreviewChanged @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
     private async Task PushAsync(MessageRecord message, DateTimeOffset happenedAt, CancellationToken cancellationToken)

@@ -69,6 +69,15 @@ public interface IConversationStore
     Task<AttachmentRecord?> FindAttachmentForMemberAsync(string fileId, string userId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Sets the preview of the message's attachment with <paramref name="fileId"/>, as a change of the message (a new
+    /// version and an <see cref="Events.AttachmentPreviewChanged"/> event). Null when the message does not exist; the
+    /// message is returned unchanged (same version, no event) when it is deleted, carries no such file, or the
+    /// attachment already has this preview, so processing an event twice changes nothing.
+    /// </summary>
+    Task<MessageRecord?> SetAttachmentPreviewAsync(
+        string conversationId, string messageId, string fileId, AttachmentPreview preview, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the text and mentions and sets EditedAt. Null when the message does not exist; a deleted message is
     /// returned unchanged.
     /// </summary>

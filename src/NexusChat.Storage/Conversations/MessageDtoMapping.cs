@@ -21,6 +21,7 @@ public static class MessageDtoMapping
         message.Mentions,
         message.Reactions.Select(r => new ReactionDto(r.Key, r.Value.Count, r.Value.Contains(viewerId))).ToList(),
         message.ClientMessageId,
-        message.Attachments.Select(a => new AttachmentDto(a.FileId, a.Name, a.ContentType, a.Size, a.Sha256, null, null, PreviewStates.Pending)).ToList(),
+        message.Attachments.Select(a => new AttachmentDto(
+            a.FileId, a.Name, a.ContentType, a.Size, a.Sha256, a.Preview.Width, a.Preview.Height, a.Preview.State)).ToList(),
         message.Version);
 }

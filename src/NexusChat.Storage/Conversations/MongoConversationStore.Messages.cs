@@ -81,6 +81,19 @@ public sealed partial class MongoConversationStore
             : carriers.First(c => c.ConversationId == membership).Attachments!.First(a => a.FileId == fileId).ToRecord();
     }
 
+    public Task<MessageRecord?> SetAttachmentPreviewAsync(
+        string conversationId, string messageId, string fileId, AttachmentPreview preview, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, (current, version) =>
+        {
+            if (AttachmentPreviewChange.Apply(current, fileId, preview) is not { } attachments)
+            {
+                return null;
+            }
+
+            var changed = current with { Attachments = attachments, Version = version };
+            return (changed, new AttachmentPreviewChanged(changed, fileId));
+        }, cancellationToken);
+
     public Task<MessageRecord?> EditMessageAsync(
         string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken) =>
         ChangeMessageAsync(conversationId, messageId, (current, version) =>

@@ -55,10 +55,10 @@ public sealed partial class SqliteConversationStore
                                       reply_to_id, mentions, client_message_id, version, attachments)
                 VALUES ($id, $conversationId, $seq, $senderId, $text, $createdAt, NULL, 0,
                         $replyToId, $mentions, $clientMessageId, $version, $attachments);
-                INSERT OR IGNORE INTO attachments (file_id, message_pk, conversation_id, name, content_type, size, sha256)
+                INSERT OR IGNORE INTO attachments (file_id, message_pk, conversation_id, name, content_type, size, sha256, preview)
                 SELECT json_extract(a.value, '$.FileId'), (SELECT pk FROM messages WHERE id = $id), $conversationId,
                        json_extract(a.value, '$.Name'), json_extract(a.value, '$.ContentType'), json_extract(a.value, '$.Size'),
-                       json_extract(a.value, '$.Sha256')
+                       json_extract(a.value, '$.Sha256'), json_extract(a.value, '$.Preview')
                 FROM json_each($attachments) a;
                 """);
             Bind(insert, "$id", stored.Id);
@@ -85,7 +85,7 @@ public sealed partial class SqliteConversationStore
         {
             await using var command = Command(connection, transaction,
                 """
-                SELECT a.file_id, a.name, a.content_type, a.size, a.sha256 FROM attachments a
+                SELECT a.file_id, a.name, a.content_type, a.size, a.sha256, a.preview FROM attachments a
                 JOIN members mb ON mb.conversation_id = a.conversation_id AND mb.user_id = $userId
                 WHERE a.file_id = $fileId
                 LIMIT 1;
@@ -95,7 +95,37 @@ public sealed partial class SqliteConversationStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new AttachmentRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4))
+                {
+                    // Null on rows written before previews existed: those are pending.
+                    Preview = reader.IsDBNull(5) ? AttachmentPreview.Pending : JsonSerializer.Deserialize<AttachmentPreview>(reader.GetString(5))!,
+                }
                 : null;
+        }, cancellationToken);
+
+    public Task<MessageRecord?> SetAttachmentPreviewAsync(
+        string conversationId, string messageId, string fileId, AttachmentPreview preview, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
+        {
+            if (AttachmentPreviewChange.Apply(current, fileId, preview) is not { } attachments)
+            {
+                return null;
+            }
+
+            var changed = current with { Attachments = attachments, Version = version };
+            // The message row for readers of the message, the access index for the thumbnail route.
+            await using var command = Command(connection, transaction,
+                """
+                UPDATE messages SET attachments = $attachments, version = $version WHERE id = $id;
+                UPDATE attachments SET preview = $preview
+                WHERE message_pk = (SELECT pk FROM messages WHERE id = $id) AND file_id = $fileId;
+                """);
+            Bind(command, "$id", messageId);
+            Bind(command, "$fileId", fileId);
+            Bind(command, "$attachments", JsonSerializer.Serialize(attachments));
+            Bind(command, "$preview", JsonSerializer.Serialize(preview));
+            Bind(command, "$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return (changed, new AttachmentPreviewChanged(changed, fileId));
         }, cancellationToken);
 
     public Task<MessageRecord?> EditMessageAsync(

@@ -180,6 +180,11 @@ public static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS attachments_message ON attachments (message_pk);
         """,
+        // 8: previews. The worker's result per attachment (AttachmentPreview as JSON; NULL on older rows: pending) sits
+        // in the access index too, so the thumbnail route answers from the same one lookup as the download.
+        """
+        ALTER TABLE attachments ADD COLUMN preview TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -49,6 +49,7 @@ public static class HostileRoutes
         new("GET", "/api/search/messages", "/api/search/messages", HostileCaller.RouteUser, false),
         // A message id is no file id: the route answers it as any file the caller may not see.
         new("GET", "/api/files/{m}", "/api/files/{id}", HostileCaller.RouteUser, false),
+        new("GET", "/api/files/{m}/thumbnail", "/api/files/{id}/thumbnail", HostileCaller.RouteUser, false),
     ];
 
     /// <summary>
