@@ -1,5 +1,6 @@
 using NexusChat.Bench;
 using NexusChat.Bench.Realtime;
+using NexusChat.Bench.Uploads;
 using NexusChat.Bench.WebClient;
 
 // Benchmarks against a running NexusChat (./build.sh run or an AppHost started with raised limits); see bench/README.md.
@@ -8,6 +9,7 @@ return args switch
     ["login", .. var rest] => await LoginBenchmark.RunAsync(BenchArguments.Parse(rest)),
     ["send", .. var rest] => await SendBenchmark.RunAsync(BenchArguments.Parse(rest)),
     ["realtime", .. var rest] => await RealtimeBenchmark.RunAsync(RealtimeArguments.Parse(rest)),
+    ["upload", .. var rest] => await UploadBenchmark.RunAsync(UploadArguments.Parse(rest)),
     ["tti", .. var rest] => await TtiBenchmark.RunAsync(TtiArguments.Parse(rest), args),
     ["reference-server", .. var rest] => await ReferenceServer.RunAsync(rest),
     _ => Usage(),
@@ -19,6 +21,7 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- realtime [--url U] [--realtime URL,URL,…] [--connections N] " +
         "[--conversations M] [--size S] [--rate R] [--duration s] [--warmup s] [--payload chars] [--protocol json|messagepack] " +
         "[--hub-limit per-minute] [--no-reference|--reference-only] [--pids P,P,…]   (see bench/README.md)");
+    Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- upload [--url http://localhost:5080] [--size MiB] [--chunk MiB]");
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- tti [--url http://127.0.0.1:5099] [--runs N] [--chromium /usr/bin/chromium]");
     return 64;
 }

@@ -47,6 +47,20 @@ public static class ServerProcesses
         return hubs.Count > 0 ? hubs : throw new InvalidOperationException($"no realtime replica found behind {gateway}");
     }
 
+    /// <summary>
+    /// The gateway and api replica processes of the AppHost that runs whatever listens at <paramref name="address"/>
+    /// (the gateway or one api replica); empty when it is not under a DCP controller.
+    /// </summary>
+    public static IReadOnlyList<(int Pid, string Role)> GatewayAndApi(Uri address)
+    {
+        var controller = ListeningPid(address.Port) is { } pid ? DcpController(pid) : null;
+        return controller is null ? [] : Descendants(controller.Value)
+            .Select(p => (Pid: p, Role: RoleOf(p)))
+            .Where(p => p.Role is "gateway" or "api")
+            .Select(p => (p.Pid, p.Role!))
+            .ToList();
+    }
+
     public static int? ListeningPid(int port)
     {
         var inodes = Listening().Where(l => l.Value == port).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
@@ -99,6 +113,7 @@ public static class ServerProcesses
             _ when program.EndsWith("/NexusChat.Realtime", StringComparison.Ordinal) => "realtime",
             _ when program.EndsWith("/NexusChat.Worker", StringComparison.Ordinal) => "worker",
             _ when program.EndsWith("/NexusChat.Web", StringComparison.Ordinal) => "gateway",
+            _ when program.EndsWith("/NexusChat.Api", StringComparison.Ordinal) => "api",
             _ => null,
         };
     }

@@ -18,6 +18,8 @@ public sealed class StagingArea
 
     public string PathOf(string uploadId) => Path.Combine(_folder, uploadId);
 
+    public bool Exists(string uploadId) => File.Exists(PathOf(uploadId));
+
     public void Create(string uploadId) => File.Create(PathOf(uploadId)).Dispose();
 
     /// <summary>Opened for writing at <paramref name="offset"/>, with anything past it cut off.</summary>
@@ -33,4 +35,13 @@ public sealed class StagingArea
         new(PathOf(uploadId), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 128 * 1024, useAsync: true);
 
     public void Delete(string uploadId) => File.Delete(PathOf(uploadId));
+
+    /// <summary>
+    /// Upload ids of staging files last written before <paramref name="before"/>. Only names an upload could have
+    /// (a Guid in "N" form), so nothing else that lands in the folder is ever taken for one.
+    /// </summary>
+    public IEnumerable<string> WrittenBefore(DateTimeOffset before) =>
+        new DirectoryInfo(_folder).EnumerateFiles()
+            .Where(file => Guid.TryParseExact(file.Name, "N", out _) && file.LastWriteTimeUtc < before.UtcDateTime)
+            .Select(file => file.Name);
 }

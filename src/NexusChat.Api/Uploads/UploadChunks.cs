@@ -64,6 +64,14 @@ public static class UploadChunks
             return UploadProblems.OffsetMismatch(upload.Offset);
         }
 
+        if (!services.Staging.Exists(id))
+        {
+            // A replica died after the file store took the staged file and before it recorded the file: the bytes are
+            // not here to append to any more, so the upload ends and the client starts again (tus clients do on 404).
+            await services.Uploads.RemoveAsync(upload);
+            return Problems.NotFound("upload");
+        }
+
         var chunk = await WriteChunkAsync(request.Body, services.Staging, upload, checksum, writing.Lost);
         switch (chunk)
         {
@@ -162,23 +170,18 @@ public static class UploadChunks
     }
 
     /// <summary>
-    /// Hashes the staged bytes while moving them into the file store (one streaming pass; SHA256's state cannot be
-    /// saved between chunks that different replicas receive), records the file, then drops the staging file. The
-    /// offset moves only with the record: if this replica dies first, the client resends the last chunk.
+    /// Hands the staged file to the file store, which hashes it (one read pass: SHA256's state cannot be saved between
+    /// chunks that different replicas receive) and, on the filesystem, renames it into place rather than copying it;
+    /// then records the file. The offset moves only with the record: if this replica dies before the store took the
+    /// file, the client resends the last chunk.
     /// </summary>
     private static async Task<UploadRecord> CompleteAsync(
         UploadRecord before, UploadRecord complete, UploadServices services, CancellationToken lockLost)
     {
-        StoredFile stored;
-        await using (var staged = services.Staging.OpenForRead(before.Id))
-        {
-            stored = await services.Files.PutAsync(staged, lockLost);
-        }
-
+        var stored = await services.Files.TakeFileAsync(services.Staging.PathOf(before.Id), lockLost);
         var file = new FileRecord(Guid.NewGuid().ToString("N"), before.OwnerId, before.FileName, before.FileType, stored.Size,
             stored.Sha256, services.Time.GetUtcNow());
         await services.Uploads.CompleteAsync(before, file, services.Limits.Expiry);
-        services.Staging.Delete(before.Id);
         return complete with { FileId = file.Id };
     }
 }

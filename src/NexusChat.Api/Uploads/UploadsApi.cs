@@ -34,6 +34,14 @@ public static class UploadsApi
         return app;
     }
 
+    /// <summary>
+    /// A chunk, or the offset check a client makes before resuming: the requests a large file multiplies, so they
+    /// have their own rate limit. Known by the endpoint routing chose (it runs before the rate limit).
+    /// </summary>
+    public static bool IsChunkTraffic(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+            is nameof(UploadChunks.AppendChunk) or nameof(GetUploadOffset);
+
     public static NoContent DescribeServer(HttpContext http, Microsoft.Extensions.Options.IOptions<UploadOptions> options)
     {
         var headers = http.Response.Headers;

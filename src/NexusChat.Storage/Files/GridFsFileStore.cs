@@ -31,6 +31,19 @@ public sealed class GridFsFileStore(IMongoDatabase database) : IFileStore
         return stored;
     }
 
+    /// <summary>GridFS keeps its bytes in the database, so the file is streamed in like any content, then deleted.</summary>
+    public async Task<StoredFile> TakeFileAsync(string path, CancellationToken cancellationToken)
+    {
+        StoredFile stored;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, useAsync: true))
+        {
+            stored = await PutAsync(file, cancellationToken);
+        }
+
+        File.Delete(path);
+        return stored;
+    }
+
     public async Task<StoredFile?> FindAsync(string sha256, CancellationToken cancellationToken) =>
         await FindInfoAsync(sha256, cancellationToken) is { } info ? new StoredFile(sha256, info.Length) : null;
 

@@ -10,6 +10,13 @@ public interface IFileStore
     /// <summary>Reads <paramref name="content"/> to its end, hashing as it goes, and keeps it under its sha256.</summary>
     Task<StoredFile> PutAsync(Stream content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Keeps the file at <paramref name="path"/> under its sha256 and removes it from that path (also when the store
+    /// had the content already). The caller writes no more to it. A provider that can adopt the file as it is (the
+    /// filesystem) does so instead of copying it.
+    /// </summary>
+    Task<StoredFile> TakeFileAsync(string path, CancellationToken cancellationToken);
+
     /// <summary>The file with this sha256 (lowercase hex), or null when none is stored.</summary>
     Task<StoredFile?> FindAsync(string sha256, CancellationToken cancellationToken);
 

@@ -122,11 +122,7 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         }
         finally
         {
-            // Later tests in this collection expect the full topology, back in the gateway's rotation.
-            await fixture.App.ResourceCommands.ExecuteCommandAsync(victim, KnownResourceCommands.StartCommand, timeout.Token);
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(victim, timeout.Token);
-            using var management = fixture.CreateManagementClient();
-            await ClusterHealth.WaitForAsync(management, "api", "Healthy", TimeSpan.FromSeconds(30));
+            await ResourceProcesses.RestartAsync(fixture, victim, "api");
         }
     }
 }

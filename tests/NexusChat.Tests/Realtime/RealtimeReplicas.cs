@@ -27,16 +27,6 @@ public static class RealtimeReplicas
         return counts;
     }
 
-    /// <summary>
-    /// Starts a killed replica again and waits until it is healthy and back in the gateway's rotation (later tests
-    /// expect the full topology, through the gateway too).
-    /// </summary>
-    public static async Task RestartAsync(HostModeAppFixture fixture, string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, timeout.Token);
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        using var web = fixture.CreateManagementClient();
-        await ClusterHealth.WaitForAsync(web, "realtime", "Healthy", TimeSpan.FromSeconds(30));
-    }
+    /// <summary>Starts a killed replica again, back in the gateway's rotation.</summary>
+    public static Task RestartAsync(HostModeAppFixture fixture, string name) => ResourceProcesses.RestartAsync(fixture, name, "realtime");
 }

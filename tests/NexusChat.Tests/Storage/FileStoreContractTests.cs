@@ -76,6 +76,31 @@ public abstract class FileStoreContractTests
         Assert.Empty(await ReadAllAsync(store, stored.Sha256, 0, null));
     }
 
+    [SkippableFact]
+    public async Task ATakenFileIsStoredUnderItsSha256AndLeavesItsPathEvenWhenItsContentWasStored()
+    {
+        var store = CreateStore(NewLocation());
+        var content = RandomBytes(2 * 1024 * 1024 + 5);
+        var (first, second) = (await WriteTemporaryFileAsync(content), await WriteTemporaryFileAsync(content));
+
+        var stored = await store.TakeFileAsync(first, TestTimeout());
+        var again = await store.TakeFileAsync(second, TestTimeout());
+
+        Assert.Equal(new StoredFile(Convert.ToHexStringLower(SHA256.HashData(content)), content.Length), stored);
+        Assert.Equal(stored, again);
+        Assert.False(File.Exists(first), "the taken file stayed at its path");
+        Assert.False(File.Exists(second), "the taken duplicate stayed at its path");
+        Assert.Equal(content, await ReadAllAsync(store, stored.Sha256, 0, null));
+    }
+
+    /// <summary>A file of <paramref name="content"/> where an upload's staging file would be: outside any store.</summary>
+    protected static async Task<string> WriteTemporaryFileAsync(byte[] content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nexuschat-staged-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(path, content);
+        return path;
+    }
+
     [SkippableTheory]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("../../etc/passwd")]

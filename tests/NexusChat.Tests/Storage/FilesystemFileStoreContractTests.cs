@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
 using NexusChat.Storage.Files;
 
 namespace NexusChat.Tests.Storage;
@@ -19,6 +21,28 @@ public sealed class FilesystemFileStoreContractTests : FileStoreContractTests, I
         await store.PutAsync(new MemoryStream([1, 2, 3]), CancellationToken.None);
 
         Assert.Single(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task ATakenFileOnTheSameFilesystemIsRenamedIntoPlaceNotCopied()
+    {
+        var store = new FilesystemFileStore(Path.Combine(_folder, "renamed"));
+        var staged = await WriteTemporaryFileAsync(RandomNumberGenerator.GetBytes(100_000));
+        var inode = Inode(staged);
+
+        var stored = await store.TakeFileAsync(staged, CancellationToken.None);
+
+        // The same inode under the content's name: the bytes were not written a second time.
+        Assert.Equal(inode, Inode(Path.Combine(_folder, "renamed", stored.Sha256[..2], stored.Sha256)));
+    }
+
+    private static string Inode(string path)
+    {
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        Assert.Equal(0, stat.ExitCode);
+        return inode;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -25,15 +25,20 @@ public sealed class TusClient(HttpClient http, string accessToken)
         return http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> PatchAsync(string location, long offset, byte[] chunk, string? checksum = "auto")
+    public Task<HttpResponseMessage> PatchAsync(string location, long offset, byte[] chunk, string? checksum = "auto") =>
+        PatchAsync(location, offset, new ByteArrayContent(chunk),
+            checksum is null ? null : $"sha256 {(checksum == "auto" ? Convert.ToBase64String(SHA256.HashData(chunk)) : checksum)}");
+
+    /// <summary>A chunk of any content, streamed as it is written, with an optional Upload-Checksum header.</summary>
+    public Task<HttpResponseMessage> PatchAsync(string location, long offset, HttpContent chunk, string? checksumHeader)
     {
         var request = Request(HttpMethod.Patch, location);
-        request.Content = new ByteArrayContent(chunk);
+        request.Content = chunk;
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         request.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
-        if (checksum is not null)
+        if (checksumHeader is not null)
         {
-            request.Headers.Add("Upload-Checksum", $"sha256 {(checksum == "auto" ? Convert.ToBase64String(SHA256.HashData(chunk)) : checksum)}");
+            request.Headers.Add("Upload-Checksum", checksumHeader);
         }
 
         return http.SendAsync(request);

@@ -114,6 +114,49 @@ public sealed class UploadLimitTests(HostModeAppFixture fixture)
         api.Dispose();
     }
 
+    [Fact]
+    public async Task StagingFilesWithoutAnUploadAreDeletedOnceUntouchedForTheExpiry()
+    {
+        var (api, tus) = await UserOnAsync("api-3");
+        var inProgress = Path.Combine(Staging, (await tus.CreateAsync(1000)).Split('/')[^1]);
+        // As a replica that died inside POST leaves them: a staging file and no upload record.
+        var (orphan, laterOrphan, freshOrphan) = (NewStagingPath(), NewStagingPath(), NewStagingPath());
+        var notAnUpload = Path.Combine(Staging, "notes.txt");
+        var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
+        foreach (var path in new[] { orphan, freshOrphan, notAnUpload })
+        {
+            await File.WriteAllBytesAsync(path, new byte[10]);
+        }
+
+        foreach (var path in new[] { orphan, notAnUpload, inProgress })
+        {
+            File.SetLastWriteTimeUtc(path, twoDaysAgo);
+        }
+
+        try
+        {
+            await Eventually.TrueAsync(() => !File.Exists(orphan), TimeSpan.FromSeconds(20), "the cleanup did not delete the orphaned staging file");
+            // One more orphan, deleted by a sweep that began after the first: every sweep since has seen the others.
+            await File.WriteAllBytesAsync(laterOrphan, new byte[10]);
+            File.SetLastWriteTimeUtc(laterOrphan, twoDaysAgo);
+            await Eventually.TrueAsync(() => !File.Exists(laterOrphan), TimeSpan.FromSeconds(20), "the cleanup stopped deleting orphans");
+
+            Assert.True(File.Exists(inProgress), "an upload in progress lost its staging file");
+            Assert.True(File.Exists(freshOrphan), "a staging file younger than the expiry was deleted");
+            Assert.True(File.Exists(notAnUpload), "a file whose name no upload has was deleted");
+        }
+        finally
+        {
+            File.Delete(freshOrphan);
+            File.Delete(notAnUpload);
+            api.Dispose();
+        }
+    }
+
+    private string Staging => Path.Combine(fixture.FilesDirectory, "staging");
+
+    private string NewStagingPath() => Path.Combine(Staging, Guid.NewGuid().ToString("N"));
+
     private async Task ExpireAsync(string uploadId)
     {
         var connectionString = await fixture.App.GetConnectionStringAsync(ResourceNames.Redis);

@@ -170,6 +170,26 @@ public sealed class UploadProtocolTests(HostModeAppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task AnUploadWhoseStagedFileIsGoneEndsWith404NotA500()
+    {
+        var (replicas, clients) = await ClientsOnReplicasAsync("api-2");
+        var location = await clients[0].CreateAsync(1000);
+        using (var chunk = await clients[0].PatchAsync(location, 0, new byte[500]))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, chunk.StatusCode);
+        }
+
+        // As after a replica died between the file store taking the staged file and recording the completed file.
+        File.Delete(StagingPath(location));
+        using var patch = await clients[0].PatchAsync(location, 500, new byte[500]);
+        using var head = await clients[0].HeadAsync(location);
+
+        await AssertProblemAsync(patch, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        replicas[0].Dispose();
+    }
+
     /// <summary>One user, one tus client per named replica.</summary>
     private async Task<(ApiClient[] Replicas, TusClient[] Clients)> ClientsOnReplicasAsync(params string[] names)
     {
