@@ -49,6 +49,31 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
         BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
     }
 
+    [SkippableFact]
+    public async Task AMessageItsAuthorDeletesIsShownDeletedOnTheOtherScreenLiveAndOnce()
+    {
+        await using var pair = await PairAsync();
+        var (ana, ben) = (pair.Ana.Driver, pair.Ben.Driver);
+        foreach (var text in new[] { "keep this one", "delete me", "keep this too" })
+        {
+            await ana.SendAsync(text);
+        }
+
+        await Expect(ben.Message("keep this too")).ToBeVisibleAsync();
+
+        await ana.DeleteAsync("delete me");
+
+        await Expect(ben.DeletedMessages).ToHaveCountAsync(1);
+        await Expect(ben.Message("delete me")).ToHaveCountAsync(0);
+        // A message after the delete: once it shows, a second copy of the delete or of the message would have too.
+        await ana.SendAsync("after the delete");
+        await Expect(ben.Message("after the delete")).ToBeVisibleAsync();
+        string[] expected = ["keep this one", "(deleted)", "keep this too", "after the delete"];
+        Assert.Equal(expected, await ben.TimelineAsync());
+        Assert.Equal(expected, await ana.TimelineAsync());
+        BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
+    }
+
     /// <summary>Ana (owner) and Ben in a new channel, each signed in on a desktop-sized page with it open.</summary>
     private async Task<Pair> PairAsync()
     {
