@@ -74,6 +74,34 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
         BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
     }
 
+    [SkippableFact]
+    public async Task TheMemberPanelFollowsWhoIsAddedAndRemovedLive()
+    {
+        await using var pair = await PairAsync();
+        var (ana, ben) = (pair.Ana.Driver, pair.Ben.Driver);
+        var carlName = BrowserPerson.NewDisplayName("carl");
+        var carl = await pair.Api.RegisterAsync(ChatPageDriver.NewUsername("carl"), carlName);
+        // The owner first, then by name: Ana owns the channel, and "Ben …" sorts before "Carl …".
+        string[] before = [ana.DisplayName, ben.DisplayName];
+        await Expect(ana.MemberNames).ToHaveTextAsync(before);
+        await Expect(ben.MemberNames).ToHaveTextAsync(before);
+
+        await ana.AddPersonAsync(carl.User.Username, carlName);
+
+        string[] withCarl = [ana.DisplayName, ben.DisplayName, carlName];
+        await Expect(ben.MemberNames).ToHaveTextAsync(withCarl);
+        await Expect(ana.MemberNames).ToHaveTextAsync(withCarl);
+        await Expect(ben.MembersPanel.GetByRole(Microsoft.Playwright.AriaRole.Heading)).ToHaveTextAsync("Members (3)");
+
+        // The web client has no remove action: the owner removes Carl through the API, and both panels follow.
+        await pair.Api.RemoveMemberAsync(pair.ChannelId, pair.AnaAccount, carl.User.Id);
+
+        await Expect(ben.MemberNames).ToHaveTextAsync(before);
+        await Expect(ana.MemberNames).ToHaveTextAsync(before);
+        await Expect(ben.MembersPanel.GetByRole(Microsoft.Playwright.AriaRole.Heading)).ToHaveTextAsync("Members (2)");
+        BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
+    }
+
     /// <summary>Ana (owner) and Ben in a new channel, each signed in on a desktop-sized page with it open.</summary>
     private async Task<Pair> PairAsync()
     {
