@@ -102,8 +102,38 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
         BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
     }
 
+    [SkippableFact]
+    public async Task AFailedSendShowsRetryAndRetriedArrivesOnTheOtherScreenOnce()
+    {
+        var hub = new FailingHubSends();
+        await using var pair = await PairAsync(hub);
+        var (ana, ben) = (pair.Ana.Driver, pair.Ben.Driver);
+        await ana.SendAsync("before the fault");
+        await Expect(ben.Message("before the fault")).ToBeVisibleAsync();
+
+        hub.Failing = true;
+        await ana.SendAsync("written during the fault");
+        await Expect(ana.RetryButton("written during the fault")).ToBeVisibleAsync();
+        await Expect(ana.AnyMessage("written during the fault")).ToHaveAttributeAsync("data-state", "failed");
+        hub.Failing = false;
+
+        await ana.RetryButton("written during the fault").ClickAsync();
+
+        await Expect(ben.Message("written during the fault")).ToBeVisibleAsync();
+        // One copy: a second (the failed one left beside the stored one) would break this locator's strictness.
+        await Expect(ana.AnyMessage("written during the fault")).ToHaveAttributeAsync("data-state", "sent");
+        await ana.SendAsync("after the retry");
+        await Expect(ben.Message("after the retry")).ToBeVisibleAsync();
+        string[] expected = ["before the fault", "written during the fault", "after the retry"];
+        Assert.Equal(expected, await ben.AllMessageTextsAsync());
+        Assert.Equal(expected, await ana.AllMessageTextsAsync());
+        Assert.Equal(1, hub.Failed);
+        BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
+    }
+
     /// <summary>Ana (owner) and Ben in a new channel, each signed in on a desktop-sized page with it open.</summary>
-    private async Task<Pair> PairAsync()
+    /// <param name="anaHub">Put between Ana's page and the hub before she connects.</param>
+    private async Task<Pair> PairAsync(FailingHubSends? anaHub = null)
     {
         var api = new ApiSetup(_fixture);
         var anaAccount = await api.RegisterAsync(ChatPageDriver.NewUsername("ana"), BrowserPerson.NewDisplayName("ana"));
@@ -113,6 +143,11 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
         var ana = await OpenAsync(anaAccount);
         var ben = await OpenAsync(benAccount);
         var pair = new Pair(api, channel.Id, anaAccount, ana, ben);
+        if (anaHub is not null)
+        {
+            await anaHub.InstallAsync(ana.Driver.Page);
+        }
+
         foreach (var person in new[] { ana, ben })
         {
             await person.Driver.SignInAsync();
