@@ -16,7 +16,14 @@ public sealed partial class FailingHubSends
     private const char RecordSeparator = '\u001e';
     private int _failed;
 
-    public bool Failing { get; set; }
+    // Read on Playwright's dispatch thread, set on the test's.
+    private volatile bool _failing;
+
+    public bool Failing
+    {
+        get => _failing;
+        set => _failing = value;
+    }
 
     /// <summary>How many sends were answered with an error.</summary>
     public int Failed => Volatile.Read(ref _failed);
