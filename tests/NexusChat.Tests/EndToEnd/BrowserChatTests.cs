@@ -15,8 +15,8 @@ namespace NexusChat.Tests.EndToEnd;
 [Collection(HostModeAppCollection.Name)]
 public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
 {
-    private static readonly BrowserNewContextOptions Desktop = new() { ViewportSize = new() { Width = 1280, Height = 800 } };
-    private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true };
+    private static readonly BrowserNewContextOptions Desktop = BrowserPerson.Desktop;
+    private static readonly BrowserNewContextOptions Phone = BrowserPerson.Phone;
 
     private readonly HostModeAppFixture _fixture;
     private readonly BrowserFixture _browser;
@@ -80,10 +80,24 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
 
         await ana.Driver.StartDirectMessageAsync(ben.Driver);
         await ana.Driver.SendAsync("a private word");
-
-        await Expect(ben.Driver.UnreadBadge(ana.Driver.DisplayName)).ToHaveTextAsync("1");
+        await ana.Driver.SendAsync("are you there?");
+        await Expect(ben.Driver.UnreadBadge(ana.Driver.DisplayName)).ToHaveTextAsync("2");
         await ben.Driver.OpenConversationAsync(ana.Driver.DisplayName);
-        await Expect(ben.Driver.Message("a private word")).ToBeVisibleAsync();
+        await Expect(ben.Driver.Message("are you there?")).ToBeVisibleAsync();
+
+        // Each answers once the other's last word is on screen, so the order written is the order stored. The last
+        // message of each exchange comes after the ones before it: once it shows, a duplicate of those would too.
+        await ben.Driver.SendAsync("yes, here");
+        await ben.Driver.SendAsync("what is it?");
+        await Expect(ana.Driver.Message("what is it?")).ToBeVisibleAsync();
+        await ana.Driver.SendAsync("lunch at noon?");
+        await Expect(ben.Driver.Message("lunch at noon?")).ToBeVisibleAsync();
+        await ben.Driver.SendAsync("see you there");
+        await Expect(ana.Driver.Message("see you there")).ToBeVisibleAsync();
+
+        string[] expected = ["a private word", "are you there?", "yes, here", "what is it?", "lunch at noon?", "see you there"];
+        Assert.Equal(expected, await ana.Driver.AllMessageTextsAsync());
+        Assert.Equal(expected, await ben.Driver.AllMessageTextsAsync());
         await ana.Driver.ScreenshotAsync("direct-message");
         AssertNoPageProblems(ana, ben);
     }
@@ -136,8 +150,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         await using var ben = await PersonAsync("ben", Desktop);
         await ana.Driver.RegisterAsync();
         await ben.Driver.RegisterAsync();
-        await using var benPhone = new Person(new ChatPageDriver(
-            await _browser.NewSessionAsync(_fixture.WebAddress, new BrowserNewContextOptions(Phone)), ben.Driver.Username, ben.Driver.DisplayName));
+        await using var benPhone = await BrowserPerson.OpenAsync(_browser, _fixture, ben.Driver.Username, ben.Driver.DisplayName, Phone);
         await benPhone.Driver.SignInAsync();
         var channel = $"news-{Guid.NewGuid():N}"[..13];
         await ana.Driver.CreateChannelAsync(channel);
@@ -189,11 +202,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         AssertNoPageProblems(ana, ben);
     }
 
-    private async Task<Person> PersonAsync(string who, BrowserNewContextOptions options)
-    {
-        var session = await _browser.NewSessionAsync(_fixture.WebAddress, new BrowserNewContextOptions(options));
-        return new Person(new ChatPageDriver(session, ChatPageDriver.NewUsername(who), $"{char.ToUpperInvariant(who[0])}{who[1..]} {Guid.NewGuid():N}"[..12]));
-    }
+    private Task<BrowserPerson> PersonAsync(string who, BrowserNewContextOptions options) => BrowserPerson.NewAsync(_browser, _fixture, who, options);
 
     /// <summary>The replicas' connection counts once they add up to <paramref name="total"/> (a browser connects after sign-in).</summary>
     private async Task<Dictionary<string, long>> ConnectionsOnceAsync(long total)
@@ -220,14 +229,5 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         }
         """);
 
-    private static void AssertNoPageProblems(params Person[] people)
-    {
-        var problems = people.SelectMany(p => p.Driver.Session.Problems.Select(problem => $"{p.Driver.DisplayName}: {problem}")).ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private sealed record Person(ChatPageDriver Driver) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Driver.Session.DisposeAsync();
-    }
+    private static void AssertNoPageProblems(params BrowserPerson[] people) => BrowserPerson.AssertNoPageProblems(people);
 }

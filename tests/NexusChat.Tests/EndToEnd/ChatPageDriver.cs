@@ -56,12 +56,15 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
         await ExpectHeadingAsync(name);
     }
 
-    public async Task AddPersonAsync(ChatPageDriver person)
+    public Task AddPersonAsync(ChatPageDriver person) => AddPersonAsync(person.Username, person.DisplayName);
+
+    /// <summary>Adds someone who need not have a browser open.</summary>
+    public async Task AddPersonAsync(string username, string displayName)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add people" }).ClickAsync();
-        await PickPersonAsync(person);
+        await PickPersonAsync(username, displayName);
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = "Add people" });
-        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(person.DisplayName);
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync(displayName);
         // As a keyboard user closes it; focus may have fallen out of the dialog with the now disabled button.
         await Page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();
@@ -134,12 +137,81 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
         await Page.GetByLabel("Username").WaitForAsync(new() { Timeout = 60_000 });
     }
 
-    private async Task PickPersonAsync(ChatPageDriver person)
+    private Task PickPersonAsync(ChatPageDriver person) => PickPersonAsync(person.Username, person.DisplayName);
+
+    private async Task PickPersonAsync(string username, string displayName)
     {
-        await Page.GetByLabel("Search people").FillAsync(person.Username);
-        await Page.GetByRole(AriaRole.Button, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
+        await Page.GetByLabel("Search people").FillAsync(username);
+        await Page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
     }
 
     private Task ExpectHeadingAsync(string name) =>
         Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+
+    // History, replies, deletes, the member panel and failed sends (BrowserHistoryTests, BrowserConversationTests).
+
+    public ILocator MessageLog => Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+
+    /// <summary>
+    /// Every message shown: stored ones (<see cref="Messages"/>) and this page's sends still pending or failed, which
+    /// have no seq yet. A send shown twice (its unsent copy left next to the stored one) shows here.
+    /// </summary>
+    public ILocator AllMessages => MessageLog.Locator("article");
+
+    /// <summary><see cref="Message"/> among <see cref="AllMessages"/>.</summary>
+    public ILocator AnyMessage(string text) => AllMessages.Filter(new() { Has = Page.Locator(".message-text", new() { HasTextString = text }) });
+
+    /// <summary>The texts of <see cref="AllMessages"/>, top to bottom.</summary>
+    public async Task<IReadOnlyList<string>> AllMessageTextsAsync() => await AllMessages.Locator(".message-text").AllInnerTextsAsync();
+
+    /// <summary>Messages shown as deleted (the placeholder that takes a deleted message's place).</summary>
+    public ILocator DeletedMessages => Messages.Filter(new() { Has = Page.Locator(".message-body.deleted") });
+
+    /// <summary>The quote of its parent a reply shows; a button that jumps to the parent.</summary>
+    public ILocator ReplyQuote(string replyText) => Message(replyText).Locator(".reply-quote");
+
+    public ILocator RetryButton(string messageText) => AnyMessage(messageText).GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true });
+
+    public ILocator MembersPanel => Page.GetByRole(AriaRole.Complementary, new() { Name = "Members" });
+
+    public ILocator MemberNames => MembersPanel.Locator(".member-name");
+
+    /// <summary>Scrolls the log to its top, a page of older messages at a time, until it shows the beginning.</summary>
+    /// <returns>How many times the top was reached and more messages loaded.</returns>
+    public async Task<int> ScrollToBeginningAsync(int maxPages)
+    {
+        var beginning = MessageLog.GetByText("This is the beginning of the conversation.");
+        var pages = 0;
+        for (; pages < maxPages && !await beginning.IsVisibleAsync(); pages++)
+        {
+            var shown = await Messages.CountAsync();
+            await MessageLog.EvaluateAsync("log => { log.scrollTop = 0; }");
+            await Expect(Messages).Not.ToHaveCountAsync(shown);
+        }
+
+        await Expect(beginning).ToBeVisibleAsync();
+        return pages;
+    }
+
+    /// <summary>The seq of every message shown, top to bottom (empty for one still being sent).</summary>
+    public async Task<IReadOnlyList<string>> MessageSeqsAsync() => await Messages.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.seq)");
+
+    /// <summary>Each of <see cref="AllMessages"/>, top to bottom: its text, or "(deleted)" for a deleted one.</summary>
+    public async Task<IReadOnlyList<string>> TimelineAsync() => await AllMessages.EvaluateAllAsync<string[]>(
+        "rows => rows.map(r => r.querySelector('.message-body.deleted') ? '(deleted)' : r.querySelector('.message-text').innerText)");
+
+    public async Task ReplyAsync(string parentText, string text)
+    {
+        await ActOnAsync(parentText, "Reply");
+        await SendAsync(text);
+    }
+
+    public Task DeleteAsync(string messageText) => ActOnAsync(messageText, "Delete");
+
+    private async Task ActOnAsync(string messageText, string action)
+    {
+        var message = Message(messageText);
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+    }
 }
