@@ -1,4 +1,5 @@
 using NexusChat.Bench;
+using NexusChat.Bench.Previews;
 using NexusChat.Bench.Realtime;
 using NexusChat.Bench.Uploads;
 using NexusChat.Bench.WebClient;
@@ -10,6 +11,7 @@ return args switch
     ["send", .. var rest] => await SendBenchmark.RunAsync(BenchArguments.Parse(rest)),
     ["realtime", .. var rest] => await RealtimeBenchmark.RunAsync(RealtimeArguments.Parse(rest)),
     ["upload", .. var rest] => await UploadBenchmark.RunAsync(UploadArguments.Parse(rest)),
+    ["previews", .. var rest] => await PreviewBenchmark.RunAsync(PreviewArguments.Parse(rest)),
     ["tti", .. var rest] => await TtiBenchmark.RunAsync(TtiArguments.Parse(rest), args),
     ["reference-server", .. var rest] => await ReferenceServer.RunAsync(rest),
     _ => Usage(),
@@ -22,6 +24,7 @@ static int Usage()
         "[--conversations M] [--size S] [--rate R] [--duration s] [--warmup s] [--payload chars] [--protocol json|messagepack] " +
         "[--hub-limit per-minute] [--no-reference|--reference-only] [--pids P,P,…]   (see bench/README.md)");
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- upload [--url http://localhost:5080] [--size MiB] [--chunk MiB]");
+    Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- previews [--url http://localhost:5080] [--count N] [--pixels width]");
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- tti [--url http://127.0.0.1:5099] [--runs N] [--chromium /usr/bin/chromium]");
     return 64;
 }
