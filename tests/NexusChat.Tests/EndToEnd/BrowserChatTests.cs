@@ -189,11 +189,8 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         AssertNoPageProblems(ana, ben);
     }
 
-    private async Task<Person> PersonAsync(string who, BrowserNewContextOptions options)
-    {
-        var session = await _browser.NewSessionAsync(_fixture.WebAddress, new BrowserNewContextOptions(options));
-        return new Person(new ChatPageDriver(session, ChatPageDriver.NewUsername(who), $"{char.ToUpperInvariant(who[0])}{who[1..]} {Guid.NewGuid():N}"[..12]));
-    }
+    private async Task<Person> PersonAsync(string who, BrowserNewContextOptions options) =>
+        new(await ChatPageDriver.StartAsync(_browser, _fixture.WebAddress, who, options));
 
     /// <summary>The replicas' connection counts once they add up to <paramref name="total"/> (a browser connects after sign-in).</summary>
     private async Task<Dictionary<string, long>> ConnectionsOnceAsync(long total)
@@ -220,11 +217,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         }
         """);
 
-    private static void AssertNoPageProblems(params Person[] people)
-    {
-        var problems = people.SelectMany(p => p.Driver.Session.Problems.Select(problem => $"{p.Driver.DisplayName}: {problem}")).ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
+    private static void AssertNoPageProblems(params Person[] people) => ChatPageDriver.AssertNoPageProblems([.. people.Select(p => p.Driver)]);
 
     private sealed record Person(ChatPageDriver Driver) : IAsyncDisposable
     {

@@ -28,6 +28,20 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
 
     public static string NewUsername(string who) => $"{who}{Guid.NewGuid():N}"[..16];
 
+    /// <summary>A new person (not yet registered) in a browser context of their own.</summary>
+    public static async Task<ChatPageDriver> StartAsync(BrowserFixture browser, Uri webAddress, string who, BrowserNewContextOptions options)
+    {
+        var session = await browser.NewSessionAsync(webAddress, new BrowserNewContextOptions(options));
+        return new ChatPageDriver(session, NewUsername(who), $"{char.ToUpperInvariant(who[0])}{who[1..]} {Guid.NewGuid():N}"[..12]);
+    }
+
+    /// <summary>Fails with every console error, page error and CSP violation any of <paramref name="people"/>'s pages had.</summary>
+    public static void AssertNoPageProblems(params ChatPageDriver[] people)
+    {
+        var problems = people.SelectMany(p => p.Session.Problems.Select(problem => $"{p.DisplayName}: {problem}")).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     public async Task RegisterAsync()
     {
         await OpenAppAsync();
@@ -124,6 +138,16 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
         await editor.FillAsync(newText);
         await editor.PressAsync("Enter");
     }
+
+    /// <summary>Attaches files through the composer's file input, as the attach button's file picker would.</summary>
+    public Task AttachAsync(params FilePayload[] files) => Page.GetByLabel("Files to attach").SetInputFilesAsync(files);
+
+    /// <summary>The composer's row for an attached file: its progress bar, state and buttons.</summary>
+    public ILocator Upload(string fileName) => Page.Locator(".upload", new() { Has = Page.Locator(".upload-name", new() { HasTextString = fileName }) });
+
+    /// <summary>A file shown on the message with <paramref name="messageText"/>: an image or a file card.</summary>
+    public ILocator Attachment(string messageText, string fileName) =>
+        Message(messageText).Locator($".attachment[data-file-name=\"{fileName}\"]");
 
     public Task<string> ScreenshotAsync(string name) => Session.SaveScreenshotAsync(name);
 
