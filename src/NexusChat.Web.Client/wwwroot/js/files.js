@@ -77,6 +77,8 @@ export function watchComposer(composer, fileInput, dotnet) {
                     dotnet.invokeMethodAsync('OnUploadProgress', id, sent);
                 }
             },
+            // Throttling may skip a chunk's last progress event; what the server accepted is always reported.
+            onChunkComplete: (_, accepted) => dotnet.invokeMethodAsync('OnUploadProgress', id, accepted),
             onSuccess: ({ lastResponse }) => {
                 uploads.delete(id);
                 const fileId = lastResponse.getHeader('Upload-File-Id');
