@@ -5,6 +5,7 @@ using NexusChat.Web.Client;
 using NexusChat.Web.Client.Features.Auth;
 using NexusChat.Web.Client.Features.Chat;
 using NexusChat.Web.Client.Features.Conversations;
+using NexusChat.Web.Client.Features.Files;
 using NexusChat.Web.Client.Features.Messages;
 using NexusChat.Web.Client.Features.People;
 using NexusChat.Web.Client.Features.Realtime;
@@ -18,6 +19,8 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 // In WebAssembly a scoped service lives as long as the tab, like a singleton.
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<BrowserInterop>();
+builder.Services.AddScoped<FileInterop>();
+builder.Services.AddScoped<AuthenticatedFiles>();
 builder.Services.AddScoped<AuthSession>();
 builder.Services.AddScoped<IAccessTokenSource>(services => services.GetRequiredService<AuthSession>());
 builder.Services.AddScoped<RestTransport>();

@@ -128,6 +128,16 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
         await editor.PressAsync("Enter");
     }
 
+    /// <summary>Attaches files through the composer's file input, as the attach button's file picker would.</summary>
+    public Task AttachAsync(params FilePayload[] files) => Page.GetByLabel("Files to attach").SetInputFilesAsync(files);
+
+    /// <summary>The composer's row for an attached file: its progress bar, state and buttons.</summary>
+    public ILocator Upload(string fileName) => Page.Locator(".upload", new() { Has = Page.Locator(".upload-name", new() { HasTextString = fileName }) });
+
+    /// <summary>A file shown on the message with <paramref name="messageText"/>: an image or a file card.</summary>
+    public ILocator Attachment(string messageText, string fileName) =>
+        Message(messageText).Locator($".attachment[data-file-name=\"{fileName}\"]");
+
     public Task<string> ScreenshotAsync(string name) => Session.SaveScreenshotAsync(name);
 
     private async Task OpenAppAsync()

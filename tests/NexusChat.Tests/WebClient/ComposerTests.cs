@@ -10,7 +10,7 @@ public sealed class ComposerTests : WebClientContext
     private readonly List<string> _sent = [];
 
     private IRenderedComponent<Composer> RenderComposer() =>
-        Render<Composer>(p => p.Add(c => c.OnSend, EventCallback.Factory.Create<string>(this, text => _sent.Add(text))));
+        Render<Composer>(p => p.Add(c => c.OnSend, EventCallback.Factory.Create<OutgoingMessage>(this, message => _sent.Add(message.Text))));
 
     [Fact]
     public void EnterSendsTheTrimmedTextAndClearsTheComposer()
@@ -97,7 +97,7 @@ public sealed class ComposerTests : WebClientContext
     public void TypingAtSignOffersMatchingMembersAndEnterCompletesTheMention()
     {
         var composer = Render<Composer>(p => p
-            .Add(c => c.OnSend, EventCallback.Factory.Create<string>(this, text => _sent.Add(text)))
+            .Add(c => c.OnSend, EventCallback.Factory.Create<OutgoingMessage>(this, message => _sent.Add(message.Text)))
             .Add(c => c.Members, [new MentionCandidate("ana", "Ana Lima"), new MentionCandidate("bo", "Bo Berg")]));
 
         composer.Find("textarea").Input("hi @an");
@@ -110,5 +110,43 @@ public sealed class ComposerTests : WebClientContext
         Assert.Empty(_sent);
         Assert.Equal("hi @ana ", composer.Find("textarea").GetAttribute("value"));
         Assert.Empty(composer.FindAll("[role=option]"));
+    }
+
+    [Fact]
+    public void TheSendButtonWaitsForTheFilesThenSendsThemWithTheText()
+    {
+        var sent = new List<OutgoingMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.OnSend, EventCallback.Factory.Create<OutgoingMessage>(this, sent.Add)));
+        var uploads = composer.Instance.Uploads;
+        composer.InvokeAsync(() => uploads.OnUploadAdded("local-1", "cat.png", 1_500_000, "image/png"));
+        composer.Find("textarea").Input("look");
+
+        var button = composer.Find("button[type=submit]");
+        Assert.True(button.HasAttribute("disabled"));
+        Assert.Equal("Uploading…", button.TextContent);
+        Assert.Contains("Waiting for 1 upload", composer.Find(".composer-hint").TextContent, StringComparison.Ordinal);
+        Assert.Equal("cat.png", composer.Find(".upload-name").TextContent);
+        Assert.Equal("1.5 MB", composer.Find(".upload-size").TextContent);
+
+        composer.InvokeAsync(() => uploads.OnUploadCompleted("local-1", "file-7"));
+        composer.Find("form").Submit();
+
+        var message = Assert.Single(sent);
+        Assert.Equal(("look", "file-7"), (message.Text, message.Attachments.Single().Id));
+        Assert.Empty(composer.FindAll(".upload"));
+    }
+
+    [Fact]
+    public void FilesWithoutTextSayAMessageIsNeeded()
+    {
+        var composer = RenderComposer();
+        composer.InvokeAsync(() =>
+        {
+            composer.Instance.Uploads.OnUploadAdded("local-1", "notes.txt", 10, "text/plain");
+            composer.Instance.Uploads.OnUploadCompleted("local-1", "file-1");
+        });
+
+        Assert.True(composer.Find("button[type=submit]").HasAttribute("disabled"));
+        Assert.Equal("Add a message to send with the files.", composer.Find(".composer-hint").TextContent);
     }
 }

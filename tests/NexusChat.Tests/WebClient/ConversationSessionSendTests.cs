@@ -27,12 +27,14 @@ public sealed class ConversationSessionSendTests
 
     private TimelineMessage Mine => Shown(_session)[^1];
 
+    private static OutgoingMessage Text(string text) => new(text, []);
+
     private MessageDto StoredMine(long seq = 4, long version = 0) => Stored(seq, Mine.ClientMessageId, version, sender: "ana", text: "hello");
 
     [Fact]
     public async Task ASentMessageIsPendingAtOnceThenStoredInTheSameRowWhenTheAnswerArrives()
     {
-        var sending = _session.SendAsync("hello", replyToId: "m2");
+        var sending = _session.SendAsync(Text("hello"), replyToId: "m2");
         var pending = Mine;
         Assert.Equal((SendState.Pending, "hello", "m2", "ana"), (pending.State, pending.Text, pending.ReplyToId, pending.SenderId));
 
@@ -45,9 +47,24 @@ public sealed class ConversationSessionSendTests
     }
 
     [Fact]
+    public async Task AMessageWithFilesShowsThemWhilePendingAndSendsTheirFileIds()
+    {
+        AttachmentDto file = new("file-1", "plan.pdf", "application/pdf", 2048, "", null, null, PreviewStates.Pending);
+        var sending = _session.SendAsync(new OutgoingMessage("the plan", [file]), null);
+
+        Assert.Equal([file], Mine.Attachments);
+        Assert.Equal(["file-1"], _channel.Sends.Single().Attachments.Select(a => a.Id));
+        var stored = file with { Sha256 = "c0ffee" };
+        _answer.SetResult(StoredMine() with { Attachments = [stored] });
+
+        await sending;
+        Assert.Equal([stored], Mine.Attachments);
+    }
+
+    [Fact]
     public async Task APushBeforeTheAnswerStoresTheMessageOnceAndTheAnswerChangesNothing()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
         var key = Mine.Key;
 
         Assert.True(_session.Receive(StoredMine()));
@@ -64,7 +81,7 @@ public sealed class ConversationSessionSendTests
     [Fact]
     public async Task APushAfterTheAnswerAndItsDuplicatesChangeNothing()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
         _answer.SetResult(StoredMine());
         await sending;
         var stored = Mine;
@@ -79,7 +96,7 @@ public sealed class ConversationSessionSendTests
     [Fact]
     public async Task DuplicatePushesBeforeTheAnswerShowTheMessageOnce()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
 
         _session.Receive(StoredMine());
         Assert.False(_session.Receive(StoredMine()));
@@ -92,7 +109,7 @@ public sealed class ConversationSessionSendTests
     [Fact]
     public async Task OwnMessageStoredBeforeAnotherUsersTakesItsPlaceInSeqOrder()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
         _session.Receive(Stored(5));
         Assert.Equal([1L, 2L, 3L, 5L, null], Shown(_session).Select(m => m.Seq));
 
@@ -107,7 +124,7 @@ public sealed class ConversationSessionSendTests
     {
         var refusal = new ApiProblemException(HttpStatusCode.TooManyRequests, null, "Slow down.", null, new Dictionary<string, string[]>());
         _channel.Send = _ => Task.FromException<MessageDto>(refusal);
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
 
         Assert.Same(refusal, await sending);
         Assert.Equal(SendState.Failed, Mine.State);
@@ -128,14 +145,14 @@ public sealed class ConversationSessionSendTests
     {
         _channel.Send = _ => Task.FromException<MessageDto>(new HttpRequestException("offline"));
 
-        Assert.Null(await _session.SendAsync("hello", null));
+        Assert.Null(await _session.SendAsync(Text("hello"), null));
         Assert.Equal(SendState.Failed, Mine.State);
     }
 
     [Fact]
     public async Task ASendWhoseAnswerFailsAfterItsPushArrivedStaysSent()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
         _session.Receive(StoredMine());
 
         _answer.SetException(new HttpRequestException("answer lost"));
@@ -149,7 +166,7 @@ public sealed class ConversationSessionSendTests
     public async Task AFailedMessageWhosePushArrivesLaterIsStoredAndARetrySendsNothing()
     {
         _channel.Send = _ => Task.FromException<MessageDto>(new HttpRequestException("answer lost"));
-        await _session.SendAsync("hello", null);
+        await _session.SendAsync(Text("hello"), null);
         var clientMessageId = Mine.ClientMessageId;
 
         Assert.True(_session.Receive(StoredMine()));
@@ -162,7 +179,7 @@ public sealed class ConversationSessionSendTests
     [Fact]
     public async Task AChangeOfAPendingMessageIsShownOnceTheMessageIsStored()
     {
-        var sending = _session.SendAsync("hello", null);
+        var sending = _session.SendAsync(Text("hello"), null);
         var reacted = StoredMine(version: 9) with { Reactions = [new ReactionDto("👍", 1, false)] };
 
         Assert.False(_session.Change(reacted));

@@ -7,7 +7,7 @@ public sealed class MessageRowsTests
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
 
     internal static TimelineMessage Message(long seq, string sender, DateTimeOffset at, string? replyTo = null, bool deleted = false) =>
-        new($"m{seq}", seq, $"c{seq}", sender, deleted ? null : $"text {seq}", at, null, deleted, replyTo, [], [], seq, SendState.Sent);
+        new($"m{seq}", seq, $"c{seq}", sender, deleted ? null : $"text {seq}", at, null, deleted, replyTo, [], [], seq, SendState.Sent, []);
 
     [Fact]
     public void ConsecutiveMessagesFromOneSenderWithinFiveMinutesFormOneGroup()

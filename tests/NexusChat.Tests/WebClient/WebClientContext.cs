@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NexusChat.Client.Rest;
+using NexusChat.Web.Client.Features.Files;
 using NexusChat.Web.Client.Shared;
 
 namespace NexusChat.Tests.WebClient;
@@ -16,6 +18,9 @@ public abstract class WebClientContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddScoped<BrowserInterop>();
+        Services.AddScoped<FileInterop>();
+        Services.AddScoped<AuthenticatedFiles>();
+        Services.AddSingleton<IAccessTokenSource>(new FakeAccessTokenSource());
         Services.AddSingleton<TimeProvider>(Time);
     }
 
@@ -24,4 +29,16 @@ public abstract class WebClientContext : BunitContext, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero));
+}
+
+/// <summary>A signed-in session whose token never lapses.</summary>
+public sealed class FakeAccessTokenSource : IAccessTokenSource
+{
+    public string? AccessToken => "test-token";
+
+    public Task<bool> TryRefreshAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public void OnSessionLost()
+    {
+    }
 }

@@ -98,14 +98,18 @@ public sealed partial class ChatWorkspace(
     public ChatConnection? ConnectedHub => realtime.Current is { State: ChatConnectionState.Connected } hub ? hub : null;
 
     /// <summary>Through the hub when connected; else through REST (same idempotency by client message id).</summary>
-    public async Task<MessageDto> SendAsync(string conversationId, string text, string? replyToId, string clientMessageId)
+    /// <param name="attachmentIds">File ids of completed uploads (Upload-File-Id), at most 10.</param>
+    public async Task<MessageDto> SendAsync(
+        string conversationId, string text, string? replyToId, string clientMessageId, IReadOnlyList<string> attachmentIds)
     {
         if (ConnectedHub is { } hub)
         {
-            return await hub.SendMessageAsync(conversationId, text, replyToId, clientMessageId);
+            return attachmentIds.Count == 0
+                ? await hub.SendMessageAsync(conversationId, text, replyToId, clientMessageId)
+                : await hub.SendMessageWithAttachmentsAsync(conversationId, text, attachmentIds, replyToId, clientMessageId);
         }
 
-        var stored = await messagesApi.SendAsync(conversationId, text, clientMessageId, replyToId);
+        var stored = await messagesApi.SendWithAttachmentsAsync(conversationId, text, clientMessageId, attachmentIds, replyToId);
         MessageArrived?.Invoke(stored);
         return stored;
     }

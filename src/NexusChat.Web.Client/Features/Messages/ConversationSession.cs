@@ -136,9 +136,10 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
 
     /// <summary>Shows the message at once as pending, then sends it.</summary>
     /// <returns>The server's refusal when the send failed with one; null when it was stored or the server was not reached.</returns>
-    public Task<ApiProblemException?> SendAsync(string text, string? replyToId)
+    public Task<ApiProblemException?> SendAsync(OutgoingMessage outgoing, string? replyToId)
     {
-        var message = TimelineMessage.Pending(ChatConnection.NewClientMessageId(), myUserId, text, replyToId, time.GetUtcNow());
+        var message = TimelineMessage.Pending(
+            ChatConnection.NewClientMessageId(), myUserId, outgoing.Text, replyToId, time.GetUtcNow(), outgoing.Attachments);
         _timeline.AddUnsent(message);
         Rebuild();
         return DeliverAsync(message);

@@ -45,6 +45,13 @@ public sealed class Timeline
 
         if (_stored.TryGetValue(message.Seq, out var known) && known.Version >= message.Version)
         {
+            // A preview made since is news even in a copy no newer than the one shown; an older copy never takes one back.
+            if (known.WithPreviewsFrom(message.Attachments) is { } previewed)
+            {
+                _stored[message.Seq] = previewed;
+                return true;
+            }
+
             return wasUnsent;
         }
 

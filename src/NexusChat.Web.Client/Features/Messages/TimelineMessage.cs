@@ -26,7 +26,8 @@ public sealed record TimelineMessage(
     IReadOnlyList<string> Mentions,
     IReadOnlyList<ReactionDto> Reactions,
     long Version,
-    SendState State)
+    SendState State,
+    IReadOnlyList<AttachmentDto> Attachments)
 {
     /// <summary>The key Blazor tracks the row by: stays the same when a pending message becomes stored.</summary>
     public string Key => ClientMessageId.Length > 0 ? $"c:{ClientMessageId}" : $"m:{Id}";
@@ -37,12 +38,32 @@ public sealed record TimelineMessage(
         : Text is { Length: > 80 } text ? string.Concat(text.AsSpan(0, 80), "…")
         : Text ?? string.Empty;
 
+    /// <summary>
+    /// This message with the previews <paramref name="attachments"/> report for files still pending here; null when
+    /// they report none. A preview only ever goes from pending to ready or none.
+    /// </summary>
+    public TimelineMessage? WithPreviewsFrom(IReadOnlyList<AttachmentDto> attachments)
+    {
+        var processed = attachments.Where(a => a.PreviewState != PreviewStates.Pending).DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        if (!Attachments.Any(a => a.PreviewState == PreviewStates.Pending && processed.ContainsKey(a.Id)))
+        {
+            return null;
+        }
+
+        return this with
+        {
+            Attachments = [.. Attachments.Select(a => a.PreviewState == PreviewStates.Pending ? processed.GetValueOrDefault(a.Id) ?? a : a)],
+        };
+    }
+
     public bool ReactedWith(string emoji) => Reactions.Any(r => r.Emoji == emoji && r.Me);
 
     public static TimelineMessage From(MessageDto message) => new(
         message.Id, message.Seq, message.ClientMessageId, message.SenderId, message.Text, message.CreatedAt, message.EditedAt,
-        message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent);
+        message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent, message.Attachments);
 
-    public static TimelineMessage Pending(string clientMessageId, string senderId, string text, string? replyToId, DateTimeOffset now) => new(
-        null, null, clientMessageId, senderId, text, now, null, false, replyToId, [], [], 0, SendState.Pending);
+    /// <param name="attachments">The uploaded files it carries, shown as this tab knows them until the server's copy arrives.</param>
+    public static TimelineMessage Pending(
+        string clientMessageId, string senderId, string text, string? replyToId, DateTimeOffset now, IReadOnlyList<AttachmentDto>? attachments = null) =>
+        new(null, null, clientMessageId, senderId, text, now, null, false, replyToId, [], [], 0, SendState.Pending, attachments ?? []);
 }

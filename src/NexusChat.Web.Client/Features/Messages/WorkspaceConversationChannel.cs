@@ -35,7 +35,7 @@ public sealed class WorkspaceConversationChannel(
     public Task<Page<MessageDto>> GetHistoryAsync(long? beforeSeq, int limit) => messages.GetHistoryAsync(conversationId, beforeSeq, limit);
 
     public Task<MessageDto> SendAsync(TimelineMessage message) =>
-        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId);
+        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId, [.. message.Attachments.Select(a => a.Id)]);
 
     public Task<MessageDto> EditAsync(string messageId, string text) => ChangeAsync(
         hub => hub.EditMessageAsync(conversationId, messageId, text), () => messages.EditAsync(conversationId, messageId, text));
