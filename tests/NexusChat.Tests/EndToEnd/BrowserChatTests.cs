@@ -54,7 +54,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         await ben.Driver.OpenConversationAsync(channel);
 
         await ben.Driver.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).PressSequentiallyAsync("typing");
-        await Expect(ana.Driver.Page.GetByTestId("typing-indicator")).ToContainTextAsync("is typing");
+        await Expect(ana.Driver.Page.GetByTestId("typing-indicator")).ToHaveTextAsync($"{ben.Driver.DisplayName} is typing…");
         await ben.Driver.SendAsync("hi ana");
         await Expect(ana.Driver.Message("hi ana")).ToBeVisibleAsync();
 

@@ -3,7 +3,8 @@
 // carry. What the composer shows of an upload (progress, speed, time left) is computed in .NET (UploadTracker);
 // this module only moves bytes and reports them.
 
-// 16 MiB: each chunk is one PATCH, and the api allows a user 600 REST requests a minute (160 MB/s at most).
+// 16 MiB: each chunk is one PATCH, counted against the user's own chunk allowance (6,000 a minute), so the limit
+// never slows an upload; a larger chunk costs more to resend after a drop.
 const chunkSize = 16 * 1024 * 1024;
 // A dropped network: tus asks the server for its offset and continues from there, for about two minutes; while the
 // browser says it is offline, the upload waits for the 'online' event instead of spending its retries.
