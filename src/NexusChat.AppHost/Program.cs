@@ -16,8 +16,7 @@ catch (MissingHostServerException missing)
     return 2;
 }
 
-var jwtSigningKey = builder.AddParameter(
-    "jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+var signingKeys = SigningKeys.Add(builder);
 
 // The worker's dead-letter endpoints want it; the dashboard commands send it (Services/DeadLetterCommands.cs).
 var operatorKey = builder.AddParameter(
@@ -29,13 +28,13 @@ var api = builder.AddReplicatedProject<Projects.NexusChat_Api>(ResourceNames.Api
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithTurn(infrastructure)
-    .WithEnvironment("Auth__SigningKey", jwtSigningKey));
+    .WithSigningKeys(signingKeys));
 
 var realtime = builder.AddReplicatedProject<Projects.NexusChat_Realtime>(ResourceNames.Realtime).Configure(realtime => realtime
     .WithStore(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
-    .WithEnvironment("Auth__SigningKey", jwtSigningKey));
+    .WithSigningKeys(signingKeys));
 
 builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
     .WithInstanceId(ResourceNames.Worker)
