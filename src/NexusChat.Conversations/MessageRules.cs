@@ -17,12 +17,15 @@ public static partial class MessageRules
     [GeneratedRegex(@"(?<![A-Za-z0-9_.-])@([A-Za-z0-9_.-]{3,32})")]
     private static partial Regex MentionPattern();
 
-    /// <summary>Null when the text may be sent; else why not.</summary>
-    public static string? CheckText(string? text)
+    /// <summary>
+    /// Null when the text may be sent; else why not. A message that carries files may have no text (it is stored
+    /// empty, <see cref="TextOf"/>); any other needs some.
+    /// </summary>
+    public static string? CheckText(string? text, bool hasAttachments = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return "A message needs text.";
+            return hasAttachments ? null : "A message needs text.";
         }
 
         if (text.Length > MaxTextLength)
@@ -35,6 +38,9 @@ public static partial class MessageRules
             ? "Messages cannot contain control characters."
             : null;
     }
+
+    /// <summary>The text as stored: blank text (allowed only beside files) is stored empty.</summary>
+    public static string TextOf(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : text;
 
     public static bool IsClientMessageId(string? id) => id is not null && ClientMessageIdPattern().IsMatch(id);
 

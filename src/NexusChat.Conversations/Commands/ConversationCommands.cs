@@ -27,7 +27,7 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return denied;
         }
 
-        if (MessageRules.CheckText(text) is { } textError)
+        if (MessageRules.CheckText(text, attachmentIds is { Count: > 0 }) is { } textError)
         {
             return new CommandOutcome.Invalid("text", textError);
         }
@@ -48,9 +48,10 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return attachmentError;
         }
 
-        var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
+        var body = MessageRules.TextOf(text);
+        var mentions = await MentionedMembersAsync(conversationId, body, cancellationToken);
         var stored = await conversations.SendMessageAsync(
-            new NewMessage(conversationId, senderId, text!, replyToId, mentions, clientMessageId!) { Attachments = attachments }, cancellationToken);
+            new NewMessage(conversationId, senderId, body, replyToId, mentions, clientMessageId!) { Attachments = attachments }, cancellationToken);
         if (stored is null)
         {
             return CommandOutcome.ConversationNotFound;
@@ -85,14 +86,15 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return new CommandOutcome.MessageDeleted();
         }
 
-        if (MessageRules.CheckText(text) is { } textError)
+        if (MessageRules.CheckText(text, message.Attachments.Count > 0) is { } textError)
         {
             return new CommandOutcome.Invalid("text", textError);
         }
 
-        var mentions = await MentionedMembersAsync(conversationId, text!, cancellationToken);
+        var body = MessageRules.TextOf(text);
+        var mentions = await MentionedMembersAsync(conversationId, body, cancellationToken);
         return await ChangedAsync(message,
-            await conversations.EditMessageAsync(conversationId, messageId, text!, mentions, cancellationToken));
+            await conversations.EditMessageAsync(conversationId, messageId, body, mentions, cancellationToken));
     }
 
     /// <summary>The author, or a channel's owner and admins, leave a tombstone.</summary>

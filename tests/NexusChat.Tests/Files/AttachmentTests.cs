@@ -46,6 +46,29 @@ public sealed class AttachmentTests(HostModeAppFixture fixture)
     }
 
     [Fact]
+    public async Task FilesAreSentWithoutTextAndBlankTextIsStoredEmptyButBlankTextAloneIsRefused()
+    {
+        var world = await ConversationWorld.CreateAsync(fixture);
+        var channel = await world.ChannelAsync("private");
+        var file = await UploadedFile.UploadAsync(fixture, world.Member, RandomNumberGenerator.GetBytes(200), "scan.pdf", "application/pdf");
+        var other = await UploadedFile.UploadAsync(fixture, world.Member, RandomNumberGenerator.GetBytes(300), "scan2.pdf", "application/pdf");
+        using var api = world.Api();
+
+        using var noText = await api.PostAsync($"/api/conversations/{channel.Id}/messages",
+            new SendMessageRequest(null, "files-only", null, [file]), world.Member.AccessToken);
+        using var blankText = await api.PostAsync($"/api/conversations/{channel.Id}/messages",
+            new SendMessageRequest("  \n ", "files-blank", null, [other]), world.Member.AccessToken);
+        using var blankAlone = await api.PostAsync($"/api/conversations/{channel.Id}/messages",
+            new SendMessageRequest("  ", "blank-alone", null, []), world.Member.AccessToken);
+
+        Assert.Equal(HttpStatusCode.Created, noText.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, blankText.StatusCode);
+        var problem = await AssertProblemAsync(blankAlone, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("text", out _), problem.ToString());
+        Assert.Equal([("", file), ("", other)], (await HistoryAsync(world, channel.Id)).OrderBy(m => m.Seq).Select(m => (m.Text, m.Attachments.Single().Id)));
+    }
+
+    [Fact]
     public async Task AnotherUsersUploadCannotBeAttached()
     {
         var world = await ConversationWorld.CreateAsync(fixture);

@@ -137,16 +137,26 @@ public sealed class ComposerTests : WebClientContext
     }
 
     [Fact]
-    public void FilesWithoutTextSayAMessageIsNeeded()
+    public void CompletedFilesAreSentWithoutText()
     {
-        var composer = RenderComposer();
+        var sent = new List<OutgoingMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.OnSend, EventCallback.Factory.Create<OutgoingMessage>(this, sent.Add)));
         composer.InvokeAsync(() =>
         {
             composer.Instance.Uploads.OnUploadAdded("local-1", "notes.txt", 10, "text/plain");
             composer.Instance.Uploads.OnUploadCompleted("local-1", "file-1");
         });
 
+        Assert.False(composer.Find("button[type=submit]").HasAttribute("disabled"));
+        composer.Find("form").Submit();
+        var message = Assert.Single(sent);
+        Assert.Equal(("", "file-1"), (message.Text, message.Attachments.Single().Id));
+    }
+
+    [Fact]
+    public void NeitherTextNorFilesSendsNothing()
+    {
+        var composer = RenderComposer();
         Assert.True(composer.Find("button[type=submit]").HasAttribute("disabled"));
-        Assert.Equal("Add a message to send with the files.", composer.Find(".composer-hint").TextContent);
     }
 }
