@@ -19,12 +19,7 @@ public static class SendBenchmark
         for (var i = 0; i < arguments.Clients; i++)
         {
             var http = new HttpClient { BaseAddress = arguments.Url, Timeout = TimeSpan.FromSeconds(60) };
-            using var register = await http.PostAsJsonAsync("/api/auth/register",
-                new RegisterRequest($"send{Guid.NewGuid():N}"[..24], $"Sender {i}", "benchmark password"));
-            register.EnsureSuccessStatusCode();
-            var auth = (await register.Content.ReadFromJsonAsync<AuthResponse>())!;
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", auth.AccessToken);
-            clients.Add((http, auth));
+            clients.Add((http, await BenchAccounts.SignInAsync(http, "send", $"Sender {i}")));
         }
 
         using var create = await clients[0].Http.PostAsJsonAsync("/api/conversations", new CreateConversationRequest(

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using NexusChat.Bench.Uploads;
 using NexusChat.Client;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
@@ -21,11 +21,15 @@ public static class PreviewBenchmark
     public static async Task<int> RunAsync(PreviewArguments arguments)
     {
         using var http = new HttpClient { BaseAddress = arguments.Url, Timeout = TimeSpan.FromMinutes(2) };
-        var sender = await RegisterAsync(http, "Sender");
-        var reader = await RegisterAsync(http, "Reader");
-        var channel = await CreateChannelAsync(http, sender, reader);
+        var reader = await BenchAccounts.RegisterAsync(http, "preview", "Reader");
+        await BenchAccounts.SignInAsync(http, "preview", "Sender");
+        http.DefaultRequestHeaders.Add("Tus-Resumable", TusCreate.Version);
+        var channel = await CreateChannelAsync(http, reader);
 
-        var ready = new ConcurrentDictionary<string, long>();
+        // Per file id: completed with the moment the reader's connection had the ready preview.
+        var ready = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
+        TaskCompletionSource<long> ReadyOf(string fileId) =>
+            ready.GetOrAdd(fileId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
         await using var connection = new ChatConnection(new ChatConnectionOptions
         {
             HubUrl = new Uri(arguments.Url, "/hubs/chat"),
@@ -35,13 +39,12 @@ public static class PreviewBenchmark
         {
             if (message.Attachments is [{ PreviewState: PreviewStates.Ready } attachment])
             {
-                ready.TryAdd(attachment.Id, Stopwatch.GetTimestamp());
+                ReadyOf(attachment.Id).TrySetResult(Stopwatch.GetTimestamp());
             }
         };
         await connection.StartAsync();
         connection.Track(channel, 0, 0);
 
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sender.AccessToken);
         var fromUpload = new List<double>();
         var fromSend = new List<double>();
         for (var i = 0; i < arguments.Count; i++)
@@ -51,20 +54,19 @@ public static class PreviewBenchmark
                 new SendMessageRequest($"image {i}", $"preview-{i}", null, [fileId]));
             send.EnsureSuccessStatusCode();
             var sent = Stopwatch.GetTimestamp();
-            var deadline = Stopwatch.StartNew();
-            while (!ready.ContainsKey(fileId))
+            long shown;
+            try
             {
-                if (deadline.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    Console.Error.WriteLine($"image {i}: no ready preview within 60 s");
-                    return 1;
-                }
-
-                await Task.Delay(1);
+                shown = await ReadyOf(fileId).Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                Console.Error.WriteLine($"image {i}: no ready preview within 60 s");
+                return 1;
             }
 
-            fromUpload.Add(Stopwatch.GetElapsedTime(uploaded, ready[fileId]).TotalMilliseconds);
-            fromSend.Add(Stopwatch.GetElapsedTime(sent, ready[fileId]).TotalMilliseconds);
+            fromUpload.Add(Stopwatch.GetElapsedTime(uploaded, shown).TotalMilliseconds);
+            fromSend.Add(Stopwatch.GetElapsedTime(sent, shown).TotalMilliseconds);
         }
 
         fromUpload.Sort();
@@ -98,15 +100,8 @@ public static class PreviewBenchmark
 
     private static async Task<(string FileId, long Completed)> UploadAsync(HttpClient http, byte[] image)
     {
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", image.Length.ToString(CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", $"filename {Convert.ToBase64String("bench.png"u8)},filetype {Convert.ToBase64String("image/png"u8)}");
-        using var created = await http.SendAsync(create);
-        created.EnsureSuccessStatusCode();
-
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, created.Headers.Location) { Content = new ByteArrayContent(image) };
-        patch.Headers.Add("Tus-Resumable", "1.0.0");
+        var location = await TusCreate.UploadAsync(http, image.Length, "bench.png", "image/png");
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new ByteArrayContent(image) };
         patch.Headers.Add("Upload-Offset", "0");
         patch.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         using var patched = await http.SendAsync(patch);
@@ -114,22 +109,10 @@ public static class PreviewBenchmark
         return (patched.Headers.GetValues("Upload-File-Id").Single(), Stopwatch.GetTimestamp());
     }
 
-    private static async Task<AuthResponse> RegisterAsync(HttpClient http, string name)
+    private static async Task<string> CreateChannelAsync(HttpClient http, AuthResponse member)
     {
-        using var response = await http.PostAsJsonAsync("/api/auth/register",
-            new RegisterRequest($"preview{Guid.NewGuid():N}"[..24], name, "benchmark password"));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<AuthResponse>())!;
-    }
-
-    private static async Task<string> CreateChannelAsync(HttpClient http, AuthResponse owner, AuthResponse member)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/conversations")
-        {
-            Content = JsonContent.Create(new CreateConversationRequest("channel", $"previews {Guid.NewGuid():N}"[..20], null, "private", [member.User.Id])),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner.AccessToken);
-        using var response = await http.SendAsync(request);
+        using var response = await http.PostAsJsonAsync("/api/conversations",
+            new CreateConversationRequest("channel", $"previews {Guid.NewGuid():N}"[..20], null, "private", [member.User.Id]));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ConversationDto>())!.Id;
     }

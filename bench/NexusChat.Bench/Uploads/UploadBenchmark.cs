@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using NexusChat.Bench.Realtime;
-using NexusChat.Contracts.Accounts;
 
 namespace NexusChat.Bench.Uploads;
 
@@ -21,17 +19,10 @@ public static class UploadBenchmark
     public static async Task<int> RunAsync(UploadArguments arguments)
     {
         using var http = new HttpClient { BaseAddress = arguments.Url, Timeout = TimeSpan.FromMinutes(10) };
-        using (var register = await http.PostAsJsonAsync("/api/auth/register",
-            new RegisterRequest($"upload{Guid.NewGuid():N}"[..24], "Uploader", "benchmark password")))
-        {
-            register.EnsureSuccessStatusCode();
-            var auth = (await register.Content.ReadFromJsonAsync<AuthResponse>())!;
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", auth.AccessToken);
-        }
-
-        http.DefaultRequestHeaders.Add("Tus-Resumable", "1.0.0");
+        await BenchAccounts.SignInAsync(http, "upload", "Uploader");
+        http.DefaultRequestHeaders.Add("Tus-Resumable", TusCreate.Version);
         var size = (long)arguments.SizeMiB * MiB;
-        var location = await CreateAsync(http, size);
+        var location = await TusCreate.UploadAsync(http, size, "bench.bin", null);
         var chunk = new byte[Math.Min(arguments.ChunkMiB * (long)MiB, size)];
         Random.Shared.NextBytes(chunk);
 
@@ -65,15 +56,5 @@ public static class UploadBenchmark
         Console.WriteLine($"chunk ms: p50 {Percentiles.Of(ordinary, 50):0} max {ordinary[^1]:0}; last chunk (with completion) {chunkTimes[^1]:0}");
         watch.Report(seconds);
         return 0;
-    }
-
-    private static async Task<string> CreateAsync(HttpClient http, long size)
-    {
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads");
-        create.Headers.Add("Upload-Length", size.ToString(CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", $"filename {Convert.ToBase64String("bench.bin"u8)}");
-        using var response = await http.SendAsync(create);
-        response.EnsureSuccessStatusCode();
-        return response.Headers.Location!.OriginalString;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using NexusChat.Tests.Infrastructure;
 
 namespace NexusChat.Tests.EventBus;
@@ -15,37 +14,16 @@ internal sealed class DyingSubscriberProcess : IDisposable
 
     private DyingSubscriberProcess(Process process) => _process = process;
 
-    /// <summary>Where the build put it (the test project builds it, see NexusChat.Tests.csproj).</summary>
-    private static string ProgramPath { get; } = typeof(DyingSubscriberProcess).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "DyingSubscriberPath").Value!;
-
     /// <summary>Starts it and returns once its queue has its consumer.</summary>
     public static async Task<DyingSubscriberProcess> StartAsync(
         RabbitMqServerFixture rabbit, RedisServerFixture redis, string subscriber, CancellationToken cancellationToken)
     {
-        Assert.True(File.Exists(ProgramPath), $"{ProgramPath} is missing: build NexusChat.sln (or the test project) first.");
-        // The host that runs the tests (set by the SDK), so the subscriber runs on the same runtime.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     ProgramPath, rabbit.AmqpPort.ToString(CultureInfo.InvariantCulture),
-                     redis.Port.ToString(CultureInfo.InvariantCulture), subscriber,
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var started = new DyingSubscriberProcess(Process.Start(start)!);
+        var process = HelperProgram.Start("DyingSubscriberPath", rabbit.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            redis.Port.ToString(CultureInfo.InvariantCulture), subscriber);
+        var started = new DyingSubscriberProcess(process);
         await started.ExpectLineAsync("consuming", cancellationToken);
         return started;
     }
-
-    public int Id => _process.Id;
 
     /// <summary>Waits for the line the subscriber prints when its handler has taken <paramref name="eventId"/>.</summary>
     public Task WaitUntilHandlingAsync(Guid eventId, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
+using NexusChat.Tests.Infrastructure;
 
 namespace NexusChat.Tests.Storage;
 
@@ -14,28 +14,9 @@ internal sealed class StoreWriterProcess : IDisposable
 
     private StoreWriterProcess(Process process) => _process = process;
 
-    /// <summary>Where the build put the writer (the test project builds it, see NexusChat.Tests.csproj).</summary>
-    public static string WriterPath { get; } = typeof(StoreWriterProcess).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "StoreWriterPath").Value!;
-
-    public static StoreWriterProcess Start(string database, string conversationId, string senderId, int count, string prefix)
-    {
-        Assert.True(File.Exists(WriterPath), $"{WriterPath} is missing: build NexusChat.sln (or the test project) first.");
-        // The host that runs the tests (set by the SDK), so the writer runs on the same runtime.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { WriterPath, database, conversationId, senderId, count.ToString(System.Globalization.CultureInfo.InvariantCulture), prefix })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return new StoreWriterProcess(Process.Start(start)!);
-    }
+    public static StoreWriterProcess Start(string database, string conversationId, string senderId, int count, string prefix) =>
+        new(HelperProgram.Start("StoreWriterPath",
+            database, conversationId, senderId, count.ToString(System.Globalization.CultureInfo.InvariantCulture), prefix));
 
     /// <summary>Waits until the writer has opened the store and waits for the start signal.</summary>
     public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
