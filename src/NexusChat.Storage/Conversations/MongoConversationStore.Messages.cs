@@ -41,6 +41,11 @@ public sealed partial class MongoConversationStore
                     message.ClientMessageId, conversation.Version) { Attachments = message.Attachments };
                 await _messages.InsertOneAsync(session, MessageDocument.From(stored), cancellationToken: token);
                 await AppendAsync(session, new MessageCreated(stored), token);
+                if (AttachmentsPosted.IsNeededFor(stored))
+                {
+                    await AppendAsync(session, new AttachmentsPosted(stored), token);
+                }
+
                 return new Stored<MessageRecord>(stored, Created: true);
             }, cancellationToken);
         }

@@ -74,6 +74,11 @@ public sealed partial class SqliteConversationStore
             Bind(insert, "$attachments", JsonSerializer.Serialize(stored.Attachments));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored), cancellationToken);
+            if (AttachmentsPosted.IsNeededFor(stored))
+            {
+                await SqliteOutbox.AppendAsync(connection, transaction, new AttachmentsPosted(stored), cancellationToken);
+            }
+
             return new Stored<MessageRecord>(stored, Created: true);
         }, cancellationToken);
 

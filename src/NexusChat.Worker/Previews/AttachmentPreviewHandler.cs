@@ -14,15 +14,10 @@ namespace NexusChat.Worker.Previews;
 /// redelivered event changes nothing.
 /// </summary>
 public sealed class AttachmentPreviewHandler(IConversationStore conversations, AttachmentPreviewer previewer, LivePush live)
-    : IIntegrationEventHandler<MessageCreated>
+    : IIntegrationEventHandler<AttachmentsPosted>
 {
-    public async Task HandleAsync(MessageCreated @event, CancellationToken cancellationToken)
+    public async Task HandleAsync(AttachmentsPosted @event, CancellationToken cancellationToken)
     {
-        if (!@event.Message.Attachments.Any(IsPending))
-        {
-            return;
-        }
-
         var message = await conversations.GetMessageAsync(@event.Message.ConversationId, @event.Message.Id, cancellationToken);
         foreach (var attachment in message is { Deleted: false } ? message.Attachments.Where(IsPending) : [])
         {

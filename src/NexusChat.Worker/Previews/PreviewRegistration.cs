@@ -8,7 +8,7 @@ namespace NexusChat.Worker.Previews;
 public static class PreviewRegistration
 {
     /// <summary>
-    /// Previews of attached files: every new message's attachments, from the worker's own queue with the bus's retries
+    /// Previews of attached files: the attachments of every new message that has some (<see cref="AttachmentsPosted"/>), from the worker's own queue with the bus's retries
     /// and parking lot. Needs the file store (the files and their thumbnails) and the live push (SignalR's Redis
     /// backplane) beside the chat store; call after <c>AddChatStore</c>.
     /// </summary>
@@ -19,6 +19,6 @@ public static class PreviewRegistration
         builder.Services.AddSingleton<PreviewCache>();
         builder.Services.AddSingleton<PreviewMetrics>();
         builder.Services.AddSingleton<AttachmentPreviewer>();
-        return bus.AddSubscription<MessageCreated, AttachmentPreviewHandler>();
+        return bus.AddSubscription<AttachmentsPosted, AttachmentPreviewHandler>();
     }
 }

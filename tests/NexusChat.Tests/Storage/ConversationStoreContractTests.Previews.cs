@@ -52,4 +52,28 @@ public abstract partial class ConversationStoreContractTests
         Assert.Empty(await TakeEventTypesAsync(outbox));
         Assert.Null(await store.FindAttachmentForMemberAsync(Photo.FileId, "bob", TestTimeout()));
     }
+    [SkippableFact]
+    public async Task OnlyAMessageWithFilesAwaitingAPreviewAlsoWritesAttachmentsPostedForThePreviewer()
+    {
+        var (store, outbox) = await CreateStoreAsync(NewDatabase());
+        var channel = await NewChannelAsync(store, "ana", "bob");
+        await TakeEventTypesAsync(outbox);
+
+        await SendAsync(store, channel.Id, "ana", "no files", "c1");
+        var plain = await TakeEventTypesAsync(outbox);
+        var withFiles = (await store.SendMessageAsync(
+            new NewMessage(channel.Id, "ana", "files", null, [], "c2") { Attachments = [Photo, Report] }, TestTimeout()))!.Value;
+        var withFileEvents = await outbox.GetPendingAsync(10, TestTimeout());
+        await TakeEventTypesAsync(outbox);
+        await store.SendMessageAsync(
+            new NewMessage(channel.Id, "ana", "settled", null, [], "c3") { Attachments = [Photo with { Preview = PhotoPreview }] },
+            TestTimeout());
+        var settled = await TakeEventTypesAsync(outbox);
+
+        Assert.Equal(["MessageCreated"], plain);
+        Assert.Equal(["MessageCreated", "AttachmentsPosted"], withFileEvents.Select(e => e.EventType));
+        using var payload = System.Text.Json.JsonDocument.Parse(withFileEvents[1].Payload);
+        Assert.Equal(withFiles.Id, payload.RootElement.GetProperty("message").GetProperty("id").GetString());
+        Assert.Equal(["MessageCreated"], settled);
+    }
 }
