@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using NexusChat.Api.Accounts;
+using NexusChat.Api.Calls;
 using NexusChat.Api.Conversations;
 using NexusChat.Api.Errors;
 using NexusChat.Api.Files;
@@ -72,5 +73,6 @@ app.MapMessagesApi();
 app.MapSearchApi();
 app.MapUploadsApi();
 app.MapFilesApi();
+app.MapCallsApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NexusChat.Contracts.Hosting;
 using NexusChat.ServiceDefaults;
@@ -12,7 +13,12 @@ public static class TurnRegistration
     /// </summary>
     public static IHostApplicationBuilder AddTurnDependency(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section);
+        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section)
+            .Validate(o => o.CredentialLifetime >= TimeSpan.FromMinutes(1) && o.CredentialLifetime <= TurnOptions.MaxCredentialLifetime,
+                "Turn:CredentialLifetime must be between 1 minute and 1 hour.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TurnCredentials>();
         builder.Services.AddHealthChecks().AddCheck<TurnHealthCheck>(
             ResourceNames.Turn, HealthStatus.Degraded, [Extensions.DependencyTag], TimeSpan.FromSeconds(3));
         return builder;

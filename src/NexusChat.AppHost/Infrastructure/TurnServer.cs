@@ -50,6 +50,10 @@ public static class TurnServer
                 context.Args.Add("--no-tls");
                 context.Args.Add("--no-dtls");
                 context.Args.Add("--no-cli");
+                foreach (var option in TurnPeerPolicy.Options(InfrastructureMode.Container, allowLoopbackPeers: false))
+                {
+                    context.Args.Add($"--{option}");
+                }
             });
     }
 
@@ -75,6 +79,6 @@ public static class TurnServer
         pidfile={Path.Combine(directory, "turnserver.pid")}
         log-file=stdout
         simple-log
-        {(allowLoopbackPeers ? "allow-loopback-peers" : string.Empty)}
+        {string.Join('\n', TurnPeerPolicy.Options(InfrastructureMode.Host, allowLoopbackPeers))}
         """;
 }

@@ -50,6 +50,7 @@ public static class HostileRoutes
         // A message id is no file id: the route answers it as any file the caller may not see.
         new("GET", "/api/files/{m}", "/api/files/{id}", HostileCaller.RouteUser, false),
         new("GET", "/api/files/{m}/thumbnail", "/api/files/{id}/thumbnail", HostileCaller.RouteUser, false),
+        new("GET", "/api/calls/ice-servers", "/api/calls/ice-servers", HostileCaller.RouteUser, false),
     ];
 
     /// <summary>

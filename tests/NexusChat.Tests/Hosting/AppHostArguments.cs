@@ -27,6 +27,9 @@ public static class AppHostArguments
     /// <summary>How often the api replicas look for expired uploads (1 min in production).</summary>
     public static readonly TimeSpan UploadCleanupInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>coturn's shared secret, so tests can sign TURN credentials the api would not hand out (expired ones).</summary>
+    public const string TurnSecret = "test-turn-secret-0123456789abcdefghij";
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -38,6 +41,9 @@ public static class AppHostArguments
         $"--NexusChat:Services:api:Status:PerAddress:PermitLimit={StatusPerAddressLimit}",
         $"--Parameters:jwt-signing-key={SigningKey}",
         $"--Parameters:operator-key={OperatorKey}",
+        $"--Parameters:turn-secret={TurnSecret}",
+        // Every peer of a test call is on 127.0.0.1, where coturn relays only when told to.
+        "--NexusChat:Turn:AllowLoopbackPeers=true",
         $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
         $"--NexusChat:Services:api:Uploads:CleanupInterval={UploadCleanupInterval:c}",
     ];

@@ -98,6 +98,23 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CoturnRefusesPrivateAndLoopbackPeersAndCapsAllocations()
+    {
+        var args = await ArgumentsOf(Resource(ResourceNames.Turn));
+
+        Assert.Contains("--use-auth-secret", args);
+        Assert.Contains("--no-multicast-peers", args);
+        Assert.Contains("--denied-peer-ip=10.0.0.0-10.255.255.255", args);
+        Assert.Contains("--denied-peer-ip=192.168.0.0-192.168.255.255", args);
+        Assert.Contains("--denied-peer-ip=169.254.0.0-169.254.255.255", args);
+        Assert.Contains("--user-quota=12", args);
+        Assert.Contains("--total-quota=1200", args);
+        // Relays between two callers on the same coturn go to its own container-network address.
+        Assert.Contains("--allowed-peer-ip=172.16.0.0-172.31.255.255", args);
+        Assert.DoesNotContain("--allow-loopback-peers", args);
+    }
+
+    [Fact]
     public void SecretsAreGeneratedSecretParameters()
     {
         foreach (var name in new[] { "jwt-signing-key", "turn-secret", "operator-key" })
