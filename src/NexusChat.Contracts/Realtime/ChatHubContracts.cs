@@ -1,3 +1,4 @@
+using NexusChat.Contracts.Calls;
 using NexusChat.Contracts.Conversations;
 
 namespace NexusChat.Contracts.Realtime;
@@ -39,6 +40,18 @@ public interface IChatClient
 
     /// <summary>This session was ended (logout, logout everywhere, a replayed refresh token); the connection closes next.</summary>
     Task SessionRevoked();
+
+    /// <summary>The user is invited to a call: ring on every device until the call shows them joined or it ends.</summary>
+    Task CallRinging(CallDto call);
+
+    /// <summary>A call in one of the user's conversations started or changed (joined, left, moved, muted).</summary>
+    Task CallUpdated(CallDto call);
+
+    /// <summary>A call in one of the user's conversations ended.</summary>
+    Task CallEnded(CallEndedDto ended);
+
+    /// <summary>Signaling for this connection from another participant of a call it is in.</summary>
+    Task CallSignal(CallSignalDto signal);
 }
 
 /// <summary>What a client calls on the server (method names are the member names; arguments by position).</summary>
@@ -83,6 +96,30 @@ public interface IChatHub
 
     /// <summary>The presence of the given users who share a conversation with the caller (others are left out).</summary>
     Task<IReadOnlyList<PresenceDto>> GetPresence(IReadOnlyList<string> userIds);
+
+    /// <summary>
+    /// Starts a call in the conversation from this connection and rings the other member of a direct conversation or
+    /// the named <paramref name="invitees"/> of a channel; when the conversation already has a call, joins it.
+    /// </summary>
+    Task<CallDto> StartCall(string conversationId, string kind, IReadOnlyList<string>? invitees);
+
+    /// <summary>Answers or joins a call from this connection (again after a reconnect, to move there).</summary>
+    Task<CallDto> JoinCall(string callId);
+
+    /// <summary>Declines a ringing call on every device of the caller.</summary>
+    Task DeclineCall(string callId);
+
+    /// <summary>Hangs up (or cancels a call nobody answered yet).</summary>
+    Task LeaveCall(string callId);
+
+    /// <summary>Announces the caller's microphone and camera state to the call.</summary>
+    Task<CallDto> SetCallMedia(string callId, bool muted, bool cameraOn);
+
+    /// <summary>Relays an SDP offer or answer, or an ICE candidate, to one participant's connection.</summary>
+    Task SendCallSignal(string callId, string toConnectionId, string type, string payload);
+
+    /// <summary>The conversation's running call, or null.</summary>
+    Task<CallDto?> GetCall(string conversationId);
 }
 
 /// <param name="Status">One of <see cref="PresenceStatus"/>.</param>

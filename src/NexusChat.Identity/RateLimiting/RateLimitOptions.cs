@@ -33,4 +33,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Over all of one user's connections on a replica: a few busy devices, not the connection cap times the above.</summary>
     public RateLimit HubInvocationsPerUser { get; set; } = new(300, TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Call signals (<c>SendCallSignal</c>) of one connection, counted apart from the hub calls above: a 6-person mesh
+    /// trickles tens of ICE candidates to each of 5 peers within a second, and an ICE restart does it again.
+    /// </summary>
+    public RateLimit CallSignalsPerConnection { get; set; } = new(600, TimeSpan.FromMinutes(1));
 }

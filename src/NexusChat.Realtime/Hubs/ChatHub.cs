@@ -8,6 +8,7 @@ using NexusChat.Conversations.Live;
 using NexusChat.Identity;
 using NexusChat.Identity.Sessions;
 using Microsoft.Extensions.Options;
+using NexusChat.Realtime.Calls;
 using NexusChat.Realtime.Connections;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Presence;
@@ -26,7 +27,7 @@ namespace NexusChat.Realtime.Hubs;
 public sealed partial class ChatHub(
     ConnectedSessions sessions, SessionStore sessionStore, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
     PresenceNotifier contacts, LocalConnections local, ConnectionQuota quota, IOptions<ConnectionLimitOptions> quotaOptions,
-    ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    CallService calls, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;
@@ -104,6 +105,7 @@ public sealed partial class ChatHub(
     {
         sessions.Remove(Context.User!.SessionId(), Context);
         local.Remove(UserId, Context.ConnectionId);
+        calls.Disconnected(Context.ConnectionId);
         await quota.ReleaseAsync(Context.ConnectionId);
     }
 

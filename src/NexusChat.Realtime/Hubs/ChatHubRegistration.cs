@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using NexusChat.Conversations.Attachments;
 using NexusChat.Conversations.Commands;
 using NexusChat.Conversations.Live;
+using NexusChat.Realtime.Calls;
 using NexusChat.Realtime.Connections;
 using NexusChat.Realtime.Groups;
 using NexusChat.Realtime.Sessions;
@@ -32,6 +33,7 @@ public static class ChatHubRegistration
         builder.Services.AddHostedService<SessionRevocationListener>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddHostedService<MembershipChanges>();
+        builder.AddCalls();
         return builder;
     }
 

@@ -15,23 +15,37 @@ namespace NexusChat.Realtime.Hubs;
 public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserInvocationLimiter users) : IHubFilter
 {
     private static readonly object LimiterKey = new();
+    private static readonly object SignalLimiterKey = new();
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var items = invocationContext.Context.Items;
-        if (!items.TryGetValue(LimiterKey, out var found) || found is not FixedWindowRateLimiter limiter)
+        // Call signals come in bursts (ICE candidates) and have an allowance of their own, so a call cannot use up
+        // the one chat needs, nor chat the one a call needs.
+        if (invocationContext.HubMethodName == nameof(ChatHub.SendCallSignal))
         {
-            // The window starts at the connection's first call, as it did with the Redis counter.
-            items[LimiterKey] = limiter = NewLimiter(limits.Value.HubInvocationsPerConnection);
+            using var signalLease = Acquire(invocationContext.Context.Items, SignalLimiterKey, limits.Value.CallSignalsPerConnection);
+            Refuse(signalLease, limits.Value.CallSignalsPerConnection);
+            return await next(invocationContext);
         }
 
-        limiter.TryReplenish();
-        using var lease = limiter.AttemptAcquire();
+        using var lease = Acquire(invocationContext.Context.Items, LimiterKey, limits.Value.HubInvocationsPerConnection);
         Refuse(lease, limits.Value.HubInvocationsPerConnection);
         using var userLease = users.Acquire(invocationContext.Context.UserIdentifier ?? string.Empty);
         Refuse(userLease, limits.Value.HubInvocationsPerUser);
         return await next(invocationContext);
+    }
+
+    private static RateLimitLease Acquire(IDictionary<object, object?> items, object key, RateLimit limit)
+    {
+        if (!items.TryGetValue(key, out var found) || found is not FixedWindowRateLimiter limiter)
+        {
+            // The window starts at the connection's first call, as it did with the Redis counter.
+            items[key] = limiter = NewLimiter(limit);
+        }
+
+        limiter.TryReplenish();
+        return limiter.AttemptAcquire();
     }
 
     private static void Refuse(RateLimitLease lease, RateLimit limit)
@@ -55,9 +69,12 @@ public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserIn
     public async Task OnDisconnectedAsync(
         HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.TryGetValue(LimiterKey, out var limiter))
+        foreach (var key in new[] { LimiterKey, SignalLimiterKey })
         {
-            (limiter as IDisposable)?.Dispose();
+            if (context.Context.Items.TryGetValue(key, out var limiter))
+            {
+                (limiter as IDisposable)?.Dispose();
+            }
         }
 
         await next(context, exception);

@@ -30,6 +30,12 @@ public static class AppHostArguments
     /// <summary>coturn's shared secret, so tests can sign TURN credentials the api would not hand out (expired ones).</summary>
     public const string TurnSecret = "test-turn-secret-0123456789abcdefghij";
 
+    /// <summary>How long a call rings before it is missed (30 s in production).</summary>
+    public static readonly TimeSpan CallRingTimeout = TimeSpan.FromSeconds(4);
+
+    /// <summary>How long a call participant nobody renews keeps their place (15 s in production; renewed every second here).</summary>
+    public static readonly TimeSpan CallParticipantTimeout = TimeSpan.FromSeconds(5);
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -46,5 +52,9 @@ public static class AppHostArguments
         "--NexusChat:Turn:AllowLoopbackPeers=true",
         $"--NexusChat:Services:realtime:Sessions:RecheckInterval={SessionRecheckInterval:c}",
         $"--NexusChat:Services:api:Uploads:CleanupInterval={UploadCleanupInterval:c}",
+        $"--NexusChat:Services:realtime:Calls:RingTimeout={CallRingTimeout:c}",
+        $"--NexusChat:Services:realtime:Calls:ParticipantTimeout={CallParticipantTimeout:c}",
+        "--NexusChat:Services:realtime:Calls:RenewInterval=00:00:01",
+        "--NexusChat:Services:realtime:Calls:SweepInterval=00:00:00.500",
     ];
 }

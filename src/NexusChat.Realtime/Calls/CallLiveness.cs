@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace NexusChat.Realtime.Calls;
+
+/// <summary>
+/// Renews this replica's call participants and, on every replica, ends calls nobody answered and drops participants
+/// nobody renews (their replica died). Compare-and-set makes concurrent sweeps harmless: one of them ends a call, the
+/// others find it gone or changed.
+/// </summary>
+public sealed partial class CallLiveness(
+    CallStore store, CallService calls, LocalCallSeats local, CallMetrics metrics, IOptions<CallOptions> options, TimeProvider time,
+    ILogger<CallLiveness> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        RepeatAsync(options.Value.RenewInterval, _ => store.RenewAsync(local.All(), Now()), "renew", stoppingToken),
+        RepeatAsync(options.Value.SweepInterval, SweepAsync, "sweep", stoppingToken));
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var ids = await store.ListAsync(settings.SweepBatch);
+        metrics.Active(ids.Count);
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var renewedAt = await store.RenewedAtAsync(id);
+            var now = Now();
+            CallState? before = null;
+            var change = await store.ChangeAsync(id, call =>
+            {
+                before = call;
+                return CallRules.Sweep(call, renewedAt, now, (long)settings.RingTimeout.TotalMilliseconds,
+                    now - (long)settings.ParticipantTimeout.TotalMilliseconds);
+            });
+            // The rules hand back the very same state when nothing is due; only a real change is announced.
+            if (change is CallChange.Ended || change is CallChange.Updated updated && !ReferenceEquals(updated.Call, before))
+            {
+                await calls.PublishAsync(change, id);
+            }
+        }
+    }
+
+    private async Task RepeatAsync(TimeSpan interval, Func<CancellationToken, Task> work, string name, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await work(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Redis down: calls stand still (media flows peer to peer meanwhile); the next tick tries again.
+                LogFailed(exception, name);
+            }
+        }
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    [LoggerMessage(LogLevel.Warning, "Call {Work} failed")]
+    private partial void LogFailed(Exception exception, string work);
+}
