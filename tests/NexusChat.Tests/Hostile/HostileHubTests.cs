@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using NexusChat.Contracts.Calls;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Tests.Hosting;
@@ -28,7 +29,15 @@ public sealed class HostileHubTests(HostModeAppFixture fixture, ITestOutputHelpe
             // A user and connection per method keep every call under the per-connection limit.
             var mine = await HostileTarget.CreateAsync(fixture, "api-2");
             await using var connection = await HubCall.ConnectAsync(fixture, mine.Session, messagePack, timeout.Token);
-            foreach (var fuzz in HubFuzzCases.For(arguments, mine, other))
+            // The call methods need a call of the target user's, started from this connection (its seat).
+            HubFuzzCall? call = null;
+            if (arguments.Contains(HubArgument.Call))
+            {
+                var started = await connection.InvokeAsync<CallDto>("StartCall", mine.Channel.Id, CallKinds.Audio, null, timeout.Token);
+                call = new HubFuzzCall(started.Id, started.Participants.Single().ConnectionId);
+            }
+
+            foreach (var fuzz in HubFuzzCases.For(method, arguments, mine, other, call))
             {
                 var (end, detail) = await HubCall.InvokeAsync(connection, method, returns, fuzz.Arguments, timeout.Token);
                 calls++;

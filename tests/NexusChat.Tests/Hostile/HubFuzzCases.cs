@@ -1,10 +1,18 @@
+using NexusChat.Contracts.Calls;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Realtime;
 
 namespace NexusChat.Tests.Hostile;
 
 /// <summary>What a hub method's argument is, which decides its valid, foreign and hostile values.</summary>
-public enum HubArgument { Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds, FileIds }
+public enum HubArgument
+{
+    Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds, FileIds,
+    Call, CallKind, Invitees, Flag, CallConnection, SignalType, Payload,
+}
+
+/// <summary>A call the target user started from the fuzzing connection, for the methods that take a call id.</summary>
+public sealed record HubFuzzCall(string CallId, string ConnectionId);
 
 /// <param name="Allowed">How the call may end; <see cref="HubCallEnd.Broken"/> never is.</param>
 public sealed record HubFuzzCase(string Name, object?[] Arguments, HubCallEnd[] Allowed);
@@ -29,6 +37,13 @@ public static class HubFuzzCases
         ("Typing", typeof(object), [HubArgument.Conversation]),
         ("SetPresence", typeof(PresenceDto), [HubArgument.Status]),
         ("GetPresence", typeof(IReadOnlyList<PresenceDto>), [HubArgument.UserIds]),
+        ("StartCall", typeof(CallDto), [HubArgument.Conversation, HubArgument.CallKind, HubArgument.Invitees]),
+        ("GetCall", typeof(CallDto), [HubArgument.Conversation]),
+        ("JoinCall", typeof(CallDto), [HubArgument.Call]),
+        ("SetCallMedia", typeof(CallDto), [HubArgument.Call, HubArgument.Flag, HubArgument.Flag]),
+        ("DeclineCall", typeof(object), [HubArgument.Call]),
+        ("SendCallSignal", typeof(object), [HubArgument.Call, HubArgument.CallConnection, HubArgument.SignalType, HubArgument.Payload]),
+        ("LeaveCall", typeof(object), [HubArgument.Call]),
         // Last: it leaves the target message a tombstone.
         ("DeleteMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.Message]),
     ];
@@ -39,7 +54,14 @@ public static class HubFuzzCases
     private static readonly HubCallEnd[] TypedOrRefused = [HubCallEnd.Typed, HubCallEnd.Refused];
     private static readonly HubCallEnd[] Answered = [HubCallEnd.Typed, HubCallEnd.Returned];
 
-    public static IEnumerable<HubFuzzCase> For(HubArgument[] arguments, HostileTarget mine, HostileTarget other)
+    /// <summary>
+    /// Methods whose valid call cannot return: a signal needs a second participant to go to, and alone in the call the
+    /// nearest a caller gets is the typed "no such participant connection" for its own.
+    /// </summary>
+    private static readonly HashSet<string> AloneInTheCall = ["SendCallSignal"];
+
+    public static IEnumerable<HubFuzzCase> For(
+        string method, HubArgument[] arguments, HostileTarget mine, HostileTarget other, HubFuzzCall? call = null)
     {
         object?[] With(Func<HubArgument, object?> value) => [.. arguments.Select(value)];
         object? Valid(HubArgument argument) => argument switch
@@ -53,12 +75,19 @@ public static class HubFuzzCases
             HubArgument.Position => 0L,
             HubArgument.Status => PresenceStatus.Away,
             HubArgument.FileIds => Array.Empty<string>(),
+            HubArgument.Call => call?.CallId,
+            HubArgument.CallKind => CallKinds.Audio,
+            HubArgument.Invitees => null,
+            HubArgument.Flag => true,
+            HubArgument.CallConnection => call?.ConnectionId,
+            HubArgument.SignalType => CallSignalTypes.Candidate,
+            HubArgument.Payload => "{}",
             _ => new[] { mine.Session.User.Id },
         };
         object? Hostile(HubArgument argument, string text) => argument switch
         {
-            HubArgument.Position => Valid(argument),
-            HubArgument.UserIds or HubArgument.FileIds => new[] { text },
+            HubArgument.Position or HubArgument.Flag => Valid(argument),
+            HubArgument.UserIds or HubArgument.FileIds or HubArgument.Invitees => new[] { text },
             _ => text,
         };
 
@@ -72,11 +101,12 @@ public static class HubFuzzCases
             var name = $"{arguments[i]} as";
             object?[] Replaced(object? value) => [.. arguments.Select((a, j) => j == position ? value : Valid(a))];
             // Optional arguments: no reply, no attachments.
-            yield return new($"{name} null", Replaced(null), arguments[i] is HubArgument.ReplyTo or HubArgument.FileIds ? Answered : TypedOrRefused);
-            yield return new($"{name} a number or a string", Replaced(arguments[i] is HubArgument.Position ? "abc" : 42), TypedOrRefused);
+            yield return new($"{name} null", Replaced(null),
+                arguments[i] is HubArgument.ReplyTo or HubArgument.FileIds or HubArgument.Invitees ? Answered : TypedOrRefused);
+            yield return new($"{name} a number or a string", Replaced(arguments[i] is HubArgument.Position or HubArgument.Flag ? "abc" : 42), TypedOrRefused);
             yield return new($"{name} an object", Replaced(new Dictionary<string, int> { ["$type"] = 1 }), TypedOrRefused);
             yield return new($"{name} an array", Replaced(new[] { 1, 2 }), TypedOrRefused);
-            if (arguments[i] is not HubArgument.Position)
+            if (arguments[i] is not (HubArgument.Position or HubArgument.Flag))
             {
                 yield return new($"{name} a huge string", Replaced(Hostile(arguments[i], new string('x', Huge))), Answered);
                 yield return new($"{name} control characters and a lone surrogate", Replaced(Hostile(arguments[i], "\0\u001b[31m\uD800\u202E")), Answered);
@@ -112,6 +142,6 @@ public static class HubFuzzCases
                 With(a => a is HubArgument.Message or HubArgument.ReplyTo ? other.Message.Id : Valid(a)), [HubCallEnd.Typed]);
         }
 
-        yield return new("a valid call", With(Valid), [HubCallEnd.Returned]);
+        yield return new("a valid call", With(Valid), AloneInTheCall.Contains(method) ? [HubCallEnd.Typed] : [HubCallEnd.Returned]);
     }
 }
