@@ -82,8 +82,8 @@ public sealed class BrowserFormattingTests : IClassFixture<BrowserFixture>
         var chip = ana.Driver.Message("bold words").Locator(".reaction-chip");
         await Expect(chip).ToContainTextAsync("1");
         await ana.Driver.Page.WaitForFunctionAsync("""
-            () => [...document.fonts].some(f => f.family.includes('Noto Color Emoji') && f.status === 'loaded')
-                && document.fonts.check('16px "Noto Color Emoji"', '👍')
+            () => [...document.fonts].some(f => f.family.includes('Twemoji') && f.status === 'loaded')
+                && document.fonts.check('16px "Twemoji"', '👍')
             """);
         var glyph = chip.Locator(".emoji-glyph");
         Assert.True(await glyph.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 0);
