@@ -9,6 +9,9 @@ public static class TestArtifacts
     public static string ScreenshotsDirectory =>
         Directory.CreateDirectory(Path.Combine(RepositoryRoot.Value, "artifacts", "test-results", "screenshots")).FullName;
 
+    /// <summary>A path inside the repository, e.g. a vendored file a test checks.</summary>
+    public static string InRepository(params string[] parts) => Path.Combine([RepositoryRoot.Value, .. parts]);
+
     // The tests run from bin/<configuration>/<framework>; the solution file marks the root.
     private static string FindRepositoryRoot()
     {

@@ -196,7 +196,7 @@ public sealed class BrowserChatTests : IClassFixture<BrowserFixture>
         Assert.Equal(0, await ben.Driver.Messages.Locator(".message-text img, .message-text script").CountAsync());
         var link = ben.Driver.Message("read ").Locator(".message-text a");
         await Expect(link).ToHaveAttributeAsync("href", "https://example.com/docs?a=1");
-        await Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer");
+        await Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer nofollow");
         Assert.Equal(0, dialogs);
         await ben.Driver.ScreenshotAsync("hostile-text");
         AssertNoPageProblems(ana, ben);

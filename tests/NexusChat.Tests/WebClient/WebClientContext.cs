@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NexusChat.Client.Rest;
+using NexusChat.Web.Client.Features.Emoji;
 using NexusChat.Web.Client.Features.Files;
 using NexusChat.Web.Client.Shared;
 
@@ -20,6 +21,9 @@ public abstract class WebClientContext : BunitContext, IAsyncLifetime
         Services.AddScoped<BrowserInterop>();
         Services.AddScoped<FileInterop>();
         Services.AddScoped<AuthenticatedFiles>();
+        Services.AddScoped<EditingInterop>();
+        Services.AddScoped<RecentEmoji>();
+        Services.AddScoped(_ => new EmojiCatalog(VendoredEmoji.HttpClient()));
         Services.AddSingleton<IAccessTokenSource>(new FakeAccessTokenSource());
         Services.AddSingleton<TimeProvider>(Time);
     }

@@ -1,4 +1,5 @@
 using NexusChat.Contracts.Conversations;
+using NexusChat.Web.Client.Features.Formatting;
 
 namespace NexusChat.Web.Client.Features.Messages;
 
@@ -32,11 +33,10 @@ public sealed record TimelineMessage(
     /// <summary>The key Blazor tracks the row by: stays the same when a pending message becomes stored.</summary>
     public string Key => ClientMessageId.Length > 0 ? $"c:{ClientMessageId}" : $"m:{Id}";
 
-    /// <summary>What a reply quotes of this message.</summary>
-    public string Excerpt =>
-        Deleted ? "This message was deleted"
-        : Text is { Length: > 80 } text ? string.Concat(text.AsSpan(0, 80), "…")
-        : Text ?? string.Empty;
+    /// <summary>What a reply quotes of this message: its text without the Markdown, cut at 80 characters.</summary>
+    public string Excerpt => Deleted ? "This message was deleted" : Shorten(MarkdownPlainText.Of(Text ?? string.Empty));
+
+    private static string Shorten(string plain) => plain.Length > 80 ? string.Concat(plain.AsSpan(0, 80), "…") : plain;
 
     /// <summary>
     /// This message with the previews <paramref name="attachments"/> report for files still pending here; null when
