@@ -4,7 +4,7 @@ using NexusChat.Contracts.Realtime;
 namespace NexusChat.Tests.Hostile;
 
 /// <summary>What a hub method's argument is, which decides its valid, foreign and hostile values.</summary>
-public enum HubArgument { Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds, FileIds }
+public enum HubArgument { Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, ThreadRoot, Flag, Position, Status, UserIds, FileIds }
 
 /// <param name="Allowed">How the call may end; <see cref="HubCallEnd.Broken"/> never is.</param>
 public sealed record HubFuzzCase(string Name, object?[] Arguments, HubCallEnd[] Allowed);
@@ -20,6 +20,8 @@ public static class HubFuzzCases
         ("SendMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo]),
         ("SendMessageWithAttachments", typeof(MessageDto),
             [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo, HubArgument.FileIds]),
+        ("SendThreadReply", typeof(MessageDto),
+            [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ThreadRoot, HubArgument.Flag, HubArgument.FileIds]),
         ("Sync", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("SyncChanges", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("EditMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.Message, HubArgument.Text]),
@@ -45,7 +47,8 @@ public static class HubFuzzCases
         object? Valid(HubArgument argument) => argument switch
         {
             HubArgument.Conversation => mine.Channel.Id,
-            HubArgument.Message => mine.Message.Id,
+            HubArgument.Message or HubArgument.ThreadRoot => mine.Message.Id,
+            HubArgument.Flag => false,
             HubArgument.ClientMessageId => Guid.NewGuid().ToString("N"),
             HubArgument.Text => "hello",
             HubArgument.Emoji => "\U0001F44D",
@@ -57,7 +60,7 @@ public static class HubFuzzCases
         };
         object? Hostile(HubArgument argument, string text) => argument switch
         {
-            HubArgument.Position => Valid(argument),
+            HubArgument.Position or HubArgument.Flag => Valid(argument),
             HubArgument.UserIds or HubArgument.FileIds => new[] { text },
             _ => text,
         };
@@ -76,7 +79,7 @@ public static class HubFuzzCases
             yield return new($"{name} a number or a string", Replaced(arguments[i] is HubArgument.Position ? "abc" : 42), TypedOrRefused);
             yield return new($"{name} an object", Replaced(new Dictionary<string, int> { ["$type"] = 1 }), TypedOrRefused);
             yield return new($"{name} an array", Replaced(new[] { 1, 2 }), TypedOrRefused);
-            if (arguments[i] is not HubArgument.Position)
+            if (arguments[i] is not (HubArgument.Position or HubArgument.Flag))
             {
                 yield return new($"{name} a huge string", Replaced(Hostile(arguments[i], new string('x', Huge))), Answered);
                 yield return new($"{name} control characters and a lone surrogate", Replaced(Hostile(arguments[i], "\0\u001b[31m\uD800\u202E")), Answered);
@@ -106,10 +109,10 @@ public static class HubFuzzCases
             }), [HubCallEnd.Typed]);
         }
 
-        if (arguments.Contains(HubArgument.Message) || arguments.Contains(HubArgument.ReplyTo))
+        if (arguments.Any(a => a is HubArgument.Message or HubArgument.ReplyTo or HubArgument.ThreadRoot))
         {
             yield return new("another conversation's message",
-                With(a => a is HubArgument.Message or HubArgument.ReplyTo ? other.Message.Id : Valid(a)), [HubCallEnd.Typed]);
+                With(a => a is HubArgument.Message or HubArgument.ReplyTo or HubArgument.ThreadRoot ? other.Message.Id : Valid(a)), [HubCallEnd.Typed]);
         }
 
         yield return new("a valid call", With(Valid), [HubCallEnd.Returned]);
