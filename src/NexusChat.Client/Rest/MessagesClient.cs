@@ -29,6 +29,31 @@ public sealed class MessagesClient(RestTransport transport)
         transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
             new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds), cancellationToken);
 
+    /// <summary>A reply in the thread of <paramref name="threadId"/>, in the main timeline too with <paramref name="alsoToChannel"/>.</summary>
+    public Task<MessageDto> SendThreadReplyAsync(
+        string conversationId, string threadId, string text, string clientMessageId, bool alsoToChannel = false,
+        CancellationToken cancellationToken = default) =>
+        transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
+            new SendMessageRequest(text, clientMessageId, null, ThreadId: threadId, AlsoToChannel: alsoToChannel), cancellationToken);
+
+    /// <summary>
+    /// A thread's root and replies, oldest first: the latest replies, those below <paramref name="beforeSeq"/> (loading
+    /// earlier ones) or those above <paramref name="afterSeq"/> (catching up).
+    /// </summary>
+    public Task<ThreadPageDto> GetThreadAsync(
+        string conversationId, string rootId, long? beforeSeq = null, long? afterSeq = null, int limit = 50,
+        CancellationToken cancellationToken = default)
+    {
+        var cursor = (beforeSeq, afterSeq) switch
+        {
+            ({ } before, _) => $"&before={before.ToString(CultureInfo.InvariantCulture)}",
+            (_, { } after) => $"&after={after.ToString(CultureInfo.InvariantCulture)}",
+            _ => string.Empty,
+        };
+        return transport.SendAsync<ThreadPageDto>(
+            HttpMethod.Get, $"{Message(conversationId, rootId)}/thread?limit={limit}{cursor}", null, cancellationToken);
+    }
+
     public Task<MessageDto> EditAsync(string conversationId, string messageId, string text, CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Patch, Message(conversationId, messageId), new EditMessageRequest(text), cancellationToken);
 
