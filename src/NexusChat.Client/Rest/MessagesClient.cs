@@ -20,21 +20,16 @@ public sealed class MessagesClient(RestTransport transport)
     /// <summary>Idempotent by <paramref name="clientMessageId"/>: a retry returns the stored message.</summary>
     public Task<MessageDto> SendAsync(
         string conversationId, string text, string clientMessageId, string? replyToId = null, CancellationToken cancellationToken = default) =>
-        SendWithAttachmentsAsync(conversationId, text, clientMessageId, [], replyToId, cancellationToken);
+        SendWithAttachmentsAsync(conversationId, text, clientMessageId, [], replyToId, cancellationToken: cancellationToken);
 
     /// <summary><see cref="SendAsync"/> with completed uploads attached: their file ids (Upload-File-Id), at most 10.</summary>
+    /// <param name="threadId">Reply in this message's thread (in the main timeline too with <paramref name="alsoToChannel"/>).</param>
     public Task<MessageDto> SendWithAttachmentsAsync(
         string conversationId, string text, string clientMessageId, IReadOnlyList<string> attachmentIds, string? replyToId = null,
-        CancellationToken cancellationToken = default) =>
+        string? threadId = null, bool alsoToChannel = false, CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
-            new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds), cancellationToken);
-
-    /// <summary>A reply in the thread of <paramref name="threadId"/>, in the main timeline too with <paramref name="alsoToChannel"/>.</summary>
-    public Task<MessageDto> SendThreadReplyAsync(
-        string conversationId, string threadId, string text, string clientMessageId, bool alsoToChannel = false,
-        CancellationToken cancellationToken = default) =>
-        transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
-            new SendMessageRequest(text, clientMessageId, null, ThreadId: threadId, AlsoToChannel: alsoToChannel), cancellationToken);
+            new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds, threadId, alsoToChannel),
+            cancellationToken);
 
     /// <summary>
     /// A thread's root and replies, oldest first: the latest replies, those below <paramref name="beforeSeq"/> (loading
