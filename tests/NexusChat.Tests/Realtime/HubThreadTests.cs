@@ -37,6 +37,11 @@ public sealed class HubThreadTests(HostModeAppFixture fixture)
         var counted = reader.Updates(channel.Id).Last(m => m.Id == root.Id);
         Assert.Equal([world.Member.User.Id], counted.Thread!.ParticipantIds);
         Assert.Equal(reply.CreatedAt, counted.Thread.LastReplyAt);
+
+        // A deleted reply takes itself off the count, live as well.
+        var tombstone = await replier.Connection.InvokeAsync<MessageDto>("DeleteMessage", channel.Id, reply.Id, timeout.Token);
+        await reader.WaitForAsync(l => l.Updates(channel.Id).Any(m => m.Id == root.Id && m.Version == tombstone.Version), timeout.Token);
+        Assert.Equal(0, reader.Updates(channel.Id).Single(m => m.Id == root.Id && m.Version == tombstone.Version).Thread!.ReplyCount);
     }
 
     private static async Task<HubError> ErrorOf(Task call)
