@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.JSInterop;
 using NexusChat.Client.Rest;
 using NexusChat.Web.Client;
 using NexusChat.Web.Client.Features.Auth;
@@ -10,6 +11,7 @@ using NexusChat.Web.Client.Features.Files;
 using NexusChat.Web.Client.Features.Messages;
 using NexusChat.Web.Client.Features.People;
 using NexusChat.Web.Client.Features.Realtime;
+using NexusChat.Web.Client.Features.Threads;
 using NexusChat.Web.Client.Shared;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
@@ -38,5 +40,11 @@ builder.Services.AddScoped<TypingTracker>();
 builder.Services.AddScoped<ConversationList>();
 builder.Services.AddScoped<RealtimeConnection>();
 builder.Services.AddScoped<ChatWorkspace>();
+builder.Services.AddScoped(services =>
+{
+    var js = services.GetRequiredService<IJSRuntime>();
+    return new ThreadReadState(
+        key => js.InvokeAsync<string?>("localStorage.getItem", key).AsTask(), (key, value) => js.InvokeVoidAsync("localStorage.setItem", key, value).AsTask());
+});
 
 await builder.Build().RunAsync();

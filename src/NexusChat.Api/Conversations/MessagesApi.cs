@@ -23,6 +23,8 @@ public static class MessagesApi
             .WithSummary("Delete a message (its author, or the channel's owner and admins); a tombstone stays.");
         messages.MapPut("/messages/{messageId}/reactions/{emoji}", AddReaction).WithName(nameof(AddReaction));
         messages.MapDelete("/messages/{messageId}/reactions/{emoji}", RemoveReaction).WithName(nameof(RemoveReaction));
+        messages.MapGet("/messages/{messageId}/thread", ThreadsApi.GetThread).WithName(nameof(ThreadsApi.GetThread))
+            .WithSummary("A thread's root and replies, oldest first: the latest page, ?before={seq} earlier ones, ?after={seq} newer ones.");
         messages.MapPost("/read", MarkRead).WithName(nameof(MarkRead))
             .WithSummary("Move your read position forward to seq (it never moves back).");
         return app;
@@ -32,7 +34,8 @@ public static class MessagesApi
         string id, SendMessageRequest request, [AsParameters] ConversationServices services)
     {
         var outcome = await services.Commands.SendAsync(
-            services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, request.Attachments, services.Aborted);
+            services.CallerId, id, request.Text, request.ClientMessageId, request.ReplyToId, request.Attachments,
+            ThreadTarget.From(request.ThreadId, request.AlsoToChannel), services.Aborted);
         switch (outcome)
         {
             case CommandOutcome.Done<Stored<MessageRecord>> { Value: var stored }:

@@ -20,14 +20,34 @@ public sealed class MessagesClient(RestTransport transport)
     /// <summary>Idempotent by <paramref name="clientMessageId"/>: a retry returns the stored message.</summary>
     public Task<MessageDto> SendAsync(
         string conversationId, string text, string clientMessageId, string? replyToId = null, CancellationToken cancellationToken = default) =>
-        SendWithAttachmentsAsync(conversationId, text, clientMessageId, [], replyToId, cancellationToken);
+        SendWithAttachmentsAsync(conversationId, text, clientMessageId, [], replyToId, cancellationToken: cancellationToken);
 
     /// <summary><see cref="SendAsync"/> with completed uploads attached: their file ids (Upload-File-Id), at most 10.</summary>
+    /// <param name="threadId">Reply in this message's thread (in the main timeline too with <paramref name="alsoToChannel"/>).</param>
     public Task<MessageDto> SendWithAttachmentsAsync(
         string conversationId, string text, string clientMessageId, IReadOnlyList<string> attachmentIds, string? replyToId = null,
-        CancellationToken cancellationToken = default) =>
+        string? threadId = null, bool alsoToChannel = false, CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Post, Messages(conversationId),
-            new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds), cancellationToken);
+            new SendMessageRequest(text, clientMessageId, replyToId, attachmentIds.Count == 0 ? null : attachmentIds, threadId, alsoToChannel),
+            cancellationToken);
+
+    /// <summary>
+    /// A thread's root and replies, oldest first: the latest replies, those below <paramref name="beforeSeq"/> (loading
+    /// earlier ones) or those above <paramref name="afterSeq"/> (catching up).
+    /// </summary>
+    public Task<ThreadPageDto> GetThreadAsync(
+        string conversationId, string rootId, long? beforeSeq = null, long? afterSeq = null, int limit = 50,
+        CancellationToken cancellationToken = default)
+    {
+        var cursor = (beforeSeq, afterSeq) switch
+        {
+            ({ } before, _) => $"&before={before.ToString(CultureInfo.InvariantCulture)}",
+            (_, { } after) => $"&after={after.ToString(CultureInfo.InvariantCulture)}",
+            _ => string.Empty,
+        };
+        return transport.SendAsync<ThreadPageDto>(
+            HttpMethod.Get, $"{Message(conversationId, rootId)}/thread?limit={limit}{cursor}", null, cancellationToken);
+    }
 
     public Task<MessageDto> EditAsync(string conversationId, string messageId, string text, CancellationToken cancellationToken = default) =>
         transport.SendAsync<MessageDto>(HttpMethod.Patch, Message(conversationId, messageId), new EditMessageRequest(text), cancellationToken);

@@ -2,13 +2,20 @@ namespace NexusChat.Contracts.Conversations;
 
 /// <param name="ClientMessageId">The sender's id for this send (1–64 of letters, digits, '-', '_'); a retry with it by the same sender returns the stored message.</param>
 /// <param name="Attachments">Ids of the sender's completed uploads (the <c>Upload-File-Id</c> of each), at most 10.</param>
-public sealed record SendMessageRequest(string? Text, string? ClientMessageId, string? ReplyToId, IReadOnlyList<string>? Attachments = null);
+/// <param name="ThreadId">Reply in the thread of this message (a top-level, not deleted message of the conversation).</param>
+/// <param name="AlsoToChannel">With <paramref name="ThreadId"/>: show the reply in the main timeline too.</param>
+public sealed record SendMessageRequest(
+    string? Text, string? ClientMessageId, string? ReplyToId, IReadOnlyList<string>? Attachments = null,
+    string? ThreadId = null, bool AlsoToChannel = false);
 
 public sealed record EditMessageRequest(string? Text);
 
 /// <summary>A message as every API and event shows it.</summary>
 /// <param name="Text">Null when deleted (a tombstone, kept so syncing clients learn of the delete).</param>
-/// <param name="Version">The conversation's change cursor at this message's latest change.</param>
+/// <param name="Version">The conversation's change cursor at this message's latest change (a thread root's changes when a reply comes or goes).</param>
+/// <param name="ThreadId">The root's id when this is a thread reply.</param>
+/// <param name="AlsoToChannel">A thread reply that also shows in the main timeline; the others show in their thread only.</param>
+/// <param name="Thread">On a thread root: its replies so far; null while it has none.</param>
 public sealed record MessageDto(
     string Id,
     string ConversationId,
@@ -23,7 +30,24 @@ public sealed record MessageDto(
     IReadOnlyList<ReactionDto> Reactions,
     string ClientMessageId,
     IReadOnlyList<AttachmentDto> Attachments,
-    long Version);
+    long Version,
+    string? ThreadId = null,
+    bool AlsoToChannel = false,
+    ThreadSummaryDto? Thread = null);
+
+/// <summary>What a thread root shows about its replies.</summary>
+/// <param name="ReplyCount">Replies that are not deleted.</param>
+/// <param name="LastReplyAt">The latest reply's time (a deleted reply does not move it back).</param>
+/// <param name="ParticipantIds">The first five users who replied, in the order they first did.</param>
+/// <param name="ParticipantCount">How many different users ever replied.</param>
+public sealed record ThreadSummaryDto(int ReplyCount, DateTimeOffset LastReplyAt, IReadOnlyList<string> ParticipantIds, int ParticipantCount);
+
+/// <summary>A page of a thread: its root and replies, oldest first.</summary>
+/// <param name="Next">
+/// The cursor for the following page in the direction asked, or null at the end: with <c>before</c> (or no cursor) the
+/// lowest seq of this page, to load earlier replies; with <c>after</c> the highest.
+/// </param>
+public sealed record ThreadPageDto(MessageDto Root, IReadOnlyList<MessageDto> Replies, string? Next);
 
 /// <param name="Me">Whether the caller is among those who reacted.</param>
 public sealed record ReactionDto(string Emoji, int Count, bool Me);

@@ -9,7 +9,10 @@ public interface IChatClient
     /// <summary>A message was stored in one of the user's conversations (sent through REST or the hub).</summary>
     Task MessageCreated(MessageDto message);
 
-    /// <summary>A message was edited, deleted (a tombstone) or its reactions changed; as this user sees it.</summary>
+    /// <summary>
+    /// A message was edited, deleted (a tombstone) or its reactions changed, or (a thread root) its thread summary
+    /// changed because a reply came or was deleted; as this user sees it.
+    /// </summary>
     Task MessageUpdated(MessageDto message);
 
     /// <summary>The user's read position moved, on this or another of their devices.</summary>
@@ -66,6 +69,14 @@ public interface IChatHub
     /// </summary>
     Task<MessageDto> SendMessageWithAttachments(
         string conversationId, string clientMessageId, string text, string? replyToId, IReadOnlyList<string> attachmentIds);
+
+    /// <summary>
+    /// A reply in the thread of <paramref name="threadId"/> (a top-level, not deleted message of the conversation), shown
+    /// in the main timeline too when <paramref name="alsoToChannel"/>; otherwise as <see cref="SendMessageWithAttachments"/>.
+    /// A bad root fails with a validation error on the field <c>threadId</c>.
+    /// </summary>
+    Task<MessageDto> SendThreadReply(
+        string conversationId, string clientMessageId, string text, string threadId, bool alsoToChannel, IReadOnlyList<string>? attachmentIds);
 
     /// <summary>New messages after <paramref name="afterSeq"/>, oldest first, a page at a time.</summary>
     Task<SyncResult> Sync(string conversationId, long afterSeq);

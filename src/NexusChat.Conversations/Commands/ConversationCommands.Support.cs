@@ -84,7 +84,7 @@ public sealed partial class ConversationCommands
     /// The outcome of a store change, pushed to the members at once; a call that changed nothing (the same version,
     /// e.g. a reaction already there) pushes nothing.
     /// </summary>
-    private async Task<CommandOutcome> ChangedAsync(MessageRecord before, MessageRecord? after)
+    private async Task<CommandOutcome> ChangedAsync(MessageRecord before, MessageRecord? after, MessageRecord? threadRoot = null)
     {
         if (after is null)
         {
@@ -93,7 +93,7 @@ public sealed partial class ConversationCommands
 
         if (after.Version != before.Version)
         {
-            await live.AfterCommitAsync(push => push.MessageChangedAsync(after, CancellationToken.None), "message-changed");
+            await live.AfterCommitAsync(push => push.MessageChangedAsync(after, CancellationToken.None, threadRoot), "message-changed");
         }
 
         return new CommandOutcome.Done<MessageRecord>(after);

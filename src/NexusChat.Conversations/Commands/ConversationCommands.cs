@@ -20,7 +20,7 @@ public sealed partial class ConversationCommands(IConversationStore conversation
     /// </summary>
     public async Task<CommandOutcome> SendAsync(
         string senderId, string conversationId, string? text, string? clientMessageId, string? replyToId,
-        IReadOnlyList<string>? attachmentIds, CancellationToken cancellationToken)
+        IReadOnlyList<string>? attachmentIds, ThreadTarget? thread, CancellationToken cancellationToken)
     {
         if (await MemberAccessAsync(conversationId, senderId, cancellationToken) is { } denied)
         {
@@ -42,6 +42,11 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return new CommandOutcome.Invalid("replyToId", "replyToId must be a message of this conversation.");
         }
 
+        if (await ThreadRootProblemAsync(conversationId, thread, cancellationToken) is { } threadError)
+        {
+            return threadError;
+        }
+
         var (attachments, attachmentError) = await SenderAttachmentsAsync(senderId, attachmentIds);
         if (attachmentError is not null)
         {
@@ -51,7 +56,11 @@ public sealed partial class ConversationCommands(IConversationStore conversation
         var body = MessageRules.TextOf(text);
         var mentions = await MentionedMembersAsync(conversationId, body, cancellationToken);
         var stored = await conversations.SendMessageAsync(
-            new NewMessage(conversationId, senderId, body, replyToId, mentions, clientMessageId!) { Attachments = attachments }, cancellationToken);
+            new NewMessage(conversationId, senderId, body, replyToId, mentions, clientMessageId!)
+            {
+                Attachments = attachments, ThreadId = thread?.RootId, AlsoToChannel = thread?.AlsoToChannel ?? false,
+            },
+            cancellationToken);
         if (stored is null)
         {
             return CommandOutcome.ConversationNotFound;
@@ -60,7 +69,8 @@ public sealed partial class ConversationCommands(IConversationStore conversation
         // A retry that found the message stored pushes nothing: the first send did, or the backstop does.
         if (stored.Created)
         {
-            await live.AfterCommitAsync(push => push.MessageCreatedAsync(stored.Value), "message-created");
+            var root = await ThreadRootAfterAsync(stored.Value);
+            await live.AfterCommitAsync(push => push.MessageCreatedAsync(stored.Value, root), "message-created");
         }
 
         return new CommandOutcome.Done<Stored<MessageRecord>>(stored);
@@ -117,7 +127,8 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return new CommandOutcome.Forbidden("Only the author or the channel's owner and admins may delete a message.");
         }
 
-        return await ChangedAsync(message, await conversations.DeleteMessageAsync(conversationId, messageId, cancellationToken));
+        var tombstone = await conversations.DeleteMessageAsync(conversationId, messageId, cancellationToken);
+        return await ChangedAsync(message, tombstone, tombstone is null ? null : await ThreadRootAfterAsync(tombstone));
     }
 
     /// <summary>Adds or removes the caller's reaction; doing what is already done changes nothing and pushes nothing.</summary>

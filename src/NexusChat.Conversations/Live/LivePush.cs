@@ -18,18 +18,35 @@ public sealed partial class LivePush(
     IHubContext<LiveHub, IChatClient> hub, IConversationStore conversations, LiveMarkers markers, LiveMetrics metrics,
     ILogger<LivePush> logger)
 {
-    public async Task MessageCreatedAsync(MessageRecord message)
+    /// <param name="threadRoot">For a thread reply, its root with the new summary: pushed as changed, so open timelines update the count.</param>
+    public async Task MessageCreatedAsync(MessageRecord message, MessageRecord? threadRoot = null)
     {
         // A new message has no reactions yet, so every member sees the same message.
         await hub.Clients.Group(ConversationGroups.Of(message.ConversationId)).MessageCreated(message.ToDto(message.SenderId));
+        if (threadRoot is not null)
+        {
+            await PushChangedAsync(threadRoot, CancellationToken.None);
+        }
+
         markers.Pushed(LiveMarkers.ForMessage(message.ConversationId, message.Version));
     }
 
-    public async Task MessageChangedAsync(MessageRecord message, CancellationToken cancellationToken)
+    /// <param name="threadRoot">For a deleted thread reply, its root with one reply fewer.</param>
+    public async Task MessageChangedAsync(MessageRecord message, CancellationToken cancellationToken, MessageRecord? threadRoot = null)
+    {
+        await PushChangedAsync(message, cancellationToken);
+        if (threadRoot is not null)
+        {
+            await PushChangedAsync(threadRoot, cancellationToken);
+        }
+
+        markers.Pushed(LiveMarkers.ForMessage(message.ConversationId, message.Version));
+    }
+
+    private async Task PushChangedAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var members = await conversations.ListMembersAsync(message.ConversationId, cancellationToken);
         await Task.WhenAll(members.Select(member => hub.Clients.User(member.UserId).MessageUpdated(message.ToDto(member.UserId))));
-        markers.Pushed(LiveMarkers.ForMessage(message.ConversationId, message.Version));
     }
 
     public async Task ReadStateChangedAsync(string conversationId, string userId, long lastReadSeq)

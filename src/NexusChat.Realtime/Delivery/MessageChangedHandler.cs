@@ -17,7 +17,7 @@ public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
     public Task HandleAsync(MessageDeleted @event, CancellationToken cancellationToken) =>
-        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken, @event.ThreadRoot);
 
     public Task HandleAsync(ReactionChanged @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
@@ -25,11 +25,12 @@ public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
     public Task HandleAsync(AttachmentPreviewChanged @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
-    private async Task PushAsync(MessageRecord message, DateTimeOffset happenedAt, CancellationToken cancellationToken)
+    private async Task PushAsync(
+        MessageRecord message, DateTimeOffset happenedAt, CancellationToken cancellationToken, MessageRecord? threadRoot = null)
     {
         if (!await markers.WasPushedAsync(LiveMarkers.ForMessage(message.ConversationId, message.Version), happenedAt, cancellationToken))
         {
-            await live.MessageChangedAsync(message, cancellationToken);
+            await live.MessageChangedAsync(message, cancellationToken, threadRoot);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class MessageCreatedHandler(LivePush live, LiveMarkers markers) : 
         var message = @event.Message;
         if (!await markers.WasPushedAsync(LiveMarkers.ForMessage(message.ConversationId, message.Version), @event.CreationDate, cancellationToken))
         {
-            await live.MessageCreatedAsync(message);
+            await live.MessageCreatedAsync(message, @event.ThreadRoot);
         }
     }
 }

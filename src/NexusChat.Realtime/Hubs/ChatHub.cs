@@ -118,11 +118,19 @@ public sealed partial class ChatHub(
     /// <summary><see cref="SendMessage"/> with the caller's completed uploads (file ids) attached, at most 10.</summary>
     public async Task<MessageDto> SendMessageWithAttachments(
         string conversationId, string clientMessageId, string text, string? replyToId, IReadOnlyList<string> attachmentIds) =>
-        await commands.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, attachmentIds, Context.ConnectionAborted) switch
-        {
-            CommandOutcome.Done<Stored<MessageRecord>> sent => sent.Value.Value.ToDto(UserId),
-            var failed => throw HubErrors.For(failed),
-        };
+        SentAnswer(await commands.SendAsync(UserId, conversationId, text, clientMessageId, replyToId, attachmentIds, null, Context.ConnectionAborted));
+
+    /// <summary>Replies in the thread of <paramref name="threadId"/> (and in the main timeline too with <paramref name="alsoToChannel"/>).</summary>
+    public async Task<MessageDto> SendThreadReply(
+        string conversationId, string clientMessageId, string text, string threadId, bool alsoToChannel, IReadOnlyList<string>? attachmentIds) =>
+        SentAnswer(await commands.SendAsync(
+            UserId, conversationId, text, clientMessageId, null, attachmentIds, new ThreadTarget(threadId, alsoToChannel), Context.ConnectionAborted));
+
+    private MessageDto SentAnswer(CommandOutcome outcome) => outcome switch
+    {
+        CommandOutcome.Done<Stored<MessageRecord>> sent => sent.Value.Value.ToDto(UserId),
+        var failed => throw HubErrors.For(failed),
+    };
 
     public async Task<MessageDto> EditMessage(string conversationId, string messageId, string text) =>
         MessageAnswer(await commands.EditAsync(UserId, conversationId, messageId, text, Context.ConnectionAborted));

@@ -53,7 +53,9 @@ public interface IConversationStore
     Task<MemberRecord?> SetRoleAsync(string conversationId, string userId, string role, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the message as the conversation's next seq, atomically across replicas; a repeat of a
+    /// Stores the message as the conversation's next seq, atomically across replicas; a thread reply
+    /// (<see cref="NewMessage.ThreadId"/>, whose root the caller checked is a top-level message of the conversation) updates
+    /// the root's <see cref="ThreadSummary"/> and version in the same write; a repeat of a
     /// (conversation, sender, client message id) returns the stored message with <see cref="Stored{T}.Created"/> false
     /// and changes nothing; another sender's message with the same client message id is no repeat. Null when the
     /// conversation does not exist.
@@ -85,7 +87,8 @@ public interface IConversationStore
         string conversationId, string messageId, string text, IReadOnlyList<string> mentions, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leaves a tombstone: no text, mentions or reactions, Deleted set, seq kept. Null when the message does not
+    /// Leaves a tombstone: no text, mentions or reactions, Deleted set, seq kept (a thread root keeps its summary; a
+    /// thread reply takes one off its root's reply count in the same write). Null when the message does not
     /// exist; deleting a tombstone again changes nothing.
     /// </summary>
     Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken);
@@ -110,6 +113,13 @@ public interface IConversationStore
     /// <summary>Messages with seq above <paramref name="afterSeq"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<MessageRecord>> GetMessagesAfterAsync(
         string conversationId, long afterSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The replies in the thread of <paramref name="rootId"/>: with <paramref name="afterSeq"/> those above it, oldest
+    /// first; otherwise those below <paramref name="beforeSeq"/> (all when null), newest first; at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<MessageRecord>> GetThreadRepliesAsync(
+        string conversationId, string rootId, long? beforeSeq, long? afterSeq, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The sync cursor: messages created, edited, deleted or re-reacted after the conversation's Version was

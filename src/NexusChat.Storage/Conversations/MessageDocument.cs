@@ -52,6 +52,19 @@ internal sealed class MessageDocument
     [BsonElement(MongoConversationStore.AttachmentsField)]
     public List<AttachmentDocument>? Attachments { get; init; }
 
+    [BsonElement(MongoConversationStore.ThreadIdField)]
+    [BsonIgnoreIfNull]
+    public string? ThreadId { get; init; }
+
+    [BsonElement("alsoToChannel")]
+    [BsonIgnoreIfDefault]
+    public bool AlsoToChannel { get; init; }
+
+    // On a thread root; absent until the first reply.
+    [BsonElement("thread")]
+    [BsonIgnoreIfNull]
+    public ThreadSummaryDocument? Thread { get; init; }
+
     public static MessageDocument From(MessageRecord message) => new()
     {
         Id = message.Id,
@@ -68,6 +81,9 @@ internal sealed class MessageDocument
         ClientMessageId = message.ClientMessageId,
         Version = message.Version,
         Attachments = [.. message.Attachments.Select(AttachmentDocument.From)],
+        ThreadId = message.ThreadId,
+        AlsoToChannel = message.AlsoToChannel,
+        Thread = message.Thread is null ? null : ThreadSummaryDocument.From(message.Thread),
     };
 
     public MessageRecord ToRecord() => new(
@@ -77,5 +93,8 @@ internal sealed class MessageDocument
         ClientMessageId, Version)
     {
         Attachments = Attachments is null ? [] : [.. Attachments.Select(a => a.ToRecord())],
+        ThreadId = ThreadId,
+        AlsoToChannel = AlsoToChannel,
+        Thread = Thread?.ToRecord(),
     };
 }

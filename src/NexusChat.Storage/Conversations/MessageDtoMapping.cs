@@ -23,5 +23,10 @@ public static class MessageDtoMapping
         message.ClientMessageId,
         message.Attachments.Select(a => new AttachmentDto(
             a.FileId, a.Name, a.ContentType, a.Size, a.Sha256, a.Preview.Width, a.Preview.Height, a.Preview.State)).ToList(),
-        message.Version);
+        message.Version,
+        message.ThreadId,
+        message.AlsoToChannel,
+        message.Thread is { } thread
+            ? new ThreadSummaryDto(thread.ReplyCount, thread.LastReplyAt, thread.ParticipantIds, thread.ParticipantCount)
+            : null);
 }

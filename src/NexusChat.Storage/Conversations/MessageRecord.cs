@@ -24,4 +24,16 @@ public sealed record MessageRecord(
 {
     /// <summary>The files sent with the message, in the order sent; empty when deleted (a tombstone grants no download).</summary>
     public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = [];
+
+    /// <summary>The root's id when this message is a thread reply; null for a top-level message.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>A thread reply that is also shown in the conversation's main timeline.</summary>
+    public bool AlsoToChannel { get; init; }
+
+    /// <summary>On a thread root: its replies so far; null while it has none.</summary>
+    public ThreadSummary? Thread { get; init; }
+
+    /// <summary>Whether the message belongs in the conversation's main timeline (not a reply kept to its thread).</summary>
+    public bool InChannel => ThreadId is null || AlsoToChannel;
 }

@@ -38,9 +38,20 @@ public sealed partial class MongoConversationStore
                 var stored = new MessageRecord(
                     NewId(), message.ConversationId, conversation.LastSeq, message.SenderId, message.Text, now, null, false,
                     message.ReplyToId, message.Mentions, new Dictionary<string, IReadOnlyList<string>>(),
-                    message.ClientMessageId, conversation.Version) { Attachments = message.Attachments };
+                    message.ClientMessageId, conversation.Version)
+                {
+                    Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel,
+                };
+                // Before the insert, so the reply being stored does not make its sender look like an earlier participant.
+                var root = message.ThreadId is { } rootId
+                    ? await ChangeThreadRootAsync(session, stored.ConversationId, rootId, stored.Version,
+                        async summary => ThreadSummary.AfterReply(summary, stored.SenderId, now,
+                            firstReplyBySender: !await _messages.Find(session,
+                                Messages.Eq(m => m.ThreadId, rootId) & Messages.Eq(m => m.SenderId, stored.SenderId)).AnyAsync(token)),
+                        token)
+                    : null;
                 await _messages.InsertOneAsync(session, MessageDocument.From(stored), cancellationToken: token);
-                await AppendAsync(session, new MessageCreated(stored), token);
+                await AppendAsync(session, new MessageCreated(stored, root), token);
                 if (AttachmentsPosted.IsNeededFor(stored))
                 {
                     await AppendAsync(session, new AttachmentsPosted(stored), token);
@@ -108,14 +119,17 @@ public sealed partial class MongoConversationStore
         }, cancellationToken);
 
     public Task<MessageRecord?> DeleteMessageAsync(string conversationId, string messageId, CancellationToken cancellationToken) =>
-        ChangeMessageAsync(conversationId, messageId, (current, version) =>
+        ChangeMessageAsync(conversationId, messageId, async (session, current, version, token) =>
         {
             var tombstone = current with
             {
                 Text = null, Mentions = [], Reactions = new Dictionary<string, IReadOnlyList<string>>(), Deleted = true, Version = version,
                 Attachments = [],
             };
-            return (tombstone, new MessageDeleted(tombstone));
+            var root = current.ThreadId is { } rootId
+                ? await ChangeThreadRootAsync(session, conversationId, rootId, version, summary => Task.FromResult(summary?.AfterReplyDeleted()), token)
+                : null;
+            return (tombstone, new MessageDeleted(tombstone, root));
         }, cancellationToken);
 
     public Task<MessageRecord?> AddReactionAsync(
@@ -172,6 +186,14 @@ public sealed partial class MongoConversationStore
         string messageId,
         Func<MessageRecord, long, (MessageRecord Changed, IntegrationEvent Event)?> change,
         CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, (_, current, version, _) => Task.FromResult(change(current, version)), cancellationToken);
+
+    /// <summary>The same, for a change that also writes another document in the transaction (a thread root).</summary>
+    private Task<MessageRecord?> ChangeMessageAsync(
+        string conversationId,
+        string messageId,
+        Func<IClientSessionHandle, MessageRecord, long, CancellationToken, Task<(MessageRecord Changed, IntegrationEvent Event)?>> change,
+        CancellationToken cancellationToken) =>
         InTransactionAsync(async (session, token) =>
         {
             var current = (await _messages.Find(session, MessageFilter(conversationId, messageId)).FirstOrDefaultAsync(token))?.ToRecord();
@@ -181,7 +203,7 @@ public sealed partial class MongoConversationStore
             }
 
             var conversation = await _conversations.Find(session, c => c.Id == conversationId).FirstAsync(token);
-            if (change(current, conversation.Version + 1) is not { } result)
+            if (await change(session, current, conversation.Version + 1, token) is not { } result)
             {
                 return current;
             }

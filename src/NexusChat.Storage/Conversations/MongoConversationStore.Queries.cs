@@ -42,13 +42,13 @@ public sealed partial class MongoConversationStore
                 & Messages.Gt(m => m.Seq, member.LastReadSeq)
                 & Messages.Ne(m => m.SenderId, userId)
                 & Messages.Eq(m => m.Deleted, false);
-            var last = await _messages.Find(InConversation(conversation.Id) & Messages.Eq(m => m.Deleted, false))
+            var last = await _messages.Find(InConversation(conversation.Id) & Messages.Eq(m => m.Deleted, false) & InChannel)
                 .Sort(Builders<MessageDocument>.Sort.Descending(m => m.Seq))
                 .FirstOrDefaultAsync(cancellationToken);
             summaries.Add(new ConversationSummary(
                 conversation.ToRecord(),
                 member,
-                await _messages.CountDocumentsAsync(unread, cancellationToken: cancellationToken),
+                await _messages.CountDocumentsAsync(unread & InChannel, cancellationToken: cancellationToken),
                 await _messages.CountDocumentsAsync(unread & Messages.AnyEq(m => m.Mentions, userId), cancellationToken: cancellationToken),
                 last?.ToRecord()));
         }
@@ -81,6 +81,21 @@ public sealed partial class MongoConversationStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var documents = await _messages.Find(filter).Sort(sort).Limit(limit).ToListAsync(cancellationToken);
         return documents.ConvertAll(d => d.ToRecord());
+    }
+
+    // A top-level message or a thread reply also sent to the channel (threadId is absent on older documents).
+    private static FilterDefinition<MessageDocument> InChannel =>
+        Messages.Eq(m => m.ThreadId, null) | Messages.Eq(m => m.AlsoToChannel, true);
+
+    public Task<IReadOnlyList<MessageRecord>> GetThreadRepliesAsync(
+        string conversationId, string rootId, long? beforeSeq, long? afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        var thread = InConversation(conversationId) & Messages.Eq(m => m.ThreadId, rootId);
+        return afterSeq is { } after
+            ? FindMessagesAsync(thread & Messages.Gt(m => m.Seq, after), Builders<MessageDocument>.Sort.Ascending(m => m.Seq), limit, cancellationToken)
+            : FindMessagesAsync(
+                beforeSeq is { } before ? thread & Messages.Lt(m => m.Seq, before) : thread,
+                Builders<MessageDocument>.Sort.Descending(m => m.Seq), limit, cancellationToken);
     }
 
     private static FilterDefinition<MessageDocument> InConversation(string conversationId) =>

@@ -30,6 +30,7 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     internal const string VersionField = "version";
     internal const string AttachmentsField = "attachments";
     internal const string FileIdField = "fileId";
+    internal const string ThreadIdField = "threadId";
 
     private static readonly TransactionOptions Transaction =
         new(readConcern: ReadConcern.Snapshot, writeConcern: WriteConcern.WMajority);

@@ -10,4 +10,9 @@ public sealed record NewMessage(
     string ClientMessageId)
 {
     public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = [];
+
+    /// <summary>The thread root this message replies in (a top-level message of the same conversation); null: top level.</summary>
+    public string? ThreadId { get; init; }
+
+    public bool AlsoToChannel { get; init; }
 }

@@ -48,13 +48,23 @@ public sealed partial class SqliteConversationStore
 
             var stored = new MessageRecord(
                 NewId(), message.ConversationId, seq, message.SenderId, message.Text, now, null, false, message.ReplyToId,
-                message.Mentions, NoReactions, message.ClientMessageId, version) { Attachments = message.Attachments };
+                message.Mentions, NoReactions, message.ClientMessageId, version)
+            {
+                Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel,
+            };
+            // Before the insert, so the reply being stored does not make its sender look like an earlier participant.
+            var root = message.ThreadId is { } rootId
+                ? await ChangeThreadRootAsync(connection, transaction, stored.ConversationId, rootId, version,
+                    async summary => ThreadSummary.AfterReply(summary, stored.SenderId, now,
+                        firstReplyBySender: !await HasRepliedAsync(connection, transaction, rootId, stored.SenderId, cancellationToken)),
+                    cancellationToken)
+                : null;
             await using var insert = Command(connection, transaction,
                 """
                 INSERT INTO messages (id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
-                                      reply_to_id, mentions, client_message_id, version, attachments)
+                                      reply_to_id, mentions, client_message_id, version, attachments, thread_id, also_to_channel)
                 VALUES ($id, $conversationId, $seq, $senderId, $text, $createdAt, NULL, 0,
-                        $replyToId, $mentions, $clientMessageId, $version, $attachments);
+                        $replyToId, $mentions, $clientMessageId, $version, $attachments, $threadId, $alsoToChannel);
                 INSERT OR IGNORE INTO attachments (file_id, message_pk, conversation_id, name, content_type, size, sha256, preview)
                 SELECT json_extract(a.value, '$.FileId'), (SELECT pk FROM messages WHERE id = $id), $conversationId,
                        json_extract(a.value, '$.Name'), json_extract(a.value, '$.ContentType'), json_extract(a.value, '$.Size'),
@@ -72,8 +82,10 @@ public sealed partial class SqliteConversationStore
             Bind(insert, "$clientMessageId", stored.ClientMessageId);
             Bind(insert, "$version", version);
             Bind(insert, "$attachments", JsonSerializer.Serialize(stored.Attachments));
+            Bind(insert, "$threadId", stored.ThreadId);
+            Bind(insert, "$alsoToChannel", stored.AlsoToChannel);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-            await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored), cancellationToken);
+            await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored, root), cancellationToken);
             if (AttachmentsPosted.IsNeededFor(stored))
             {
                 await SqliteOutbox.AppendAsync(connection, transaction, new AttachmentsPosted(stored), cancellationToken);
@@ -162,7 +174,11 @@ public sealed partial class SqliteConversationStore
             Bind(command, "$id", messageId);
             Bind(command, "$version", version);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return (tombstone, new MessageDeleted(tombstone));
+            var root = current.ThreadId is { } rootId
+                ? await ChangeThreadRootAsync(connection, transaction, conversationId, rootId, version,
+                    summary => Task.FromResult(summary?.AfterReplyDeleted()), cancellationToken)
+                : null;
+            return (tombstone, new MessageDeleted(tombstone, root));
         }, cancellationToken);
 
     public Task<MessageRecord?> AddReactionAsync(

@@ -32,11 +32,13 @@ public sealed partial class SqliteConversationStore
                 SELECT {ConversationColumns}, {MemberColumns},
                     (SELECT count(*) FROM messages m
                      WHERE m.conversation_id = c.id AND m.seq > mb.last_read_seq AND m.sender_id <> mb.user_id
-                       AND m.deleted = 0),
+                       AND m.deleted = 0 AND (m.thread_id IS NULL OR m.also_to_channel = 1)),
                     (SELECT count(*) FROM messages m
                      WHERE m.conversation_id = c.id AND m.seq > mb.last_read_seq AND m.sender_id <> mb.user_id
                        AND m.deleted = 0 AND EXISTS (SELECT 1 FROM json_each(m.mentions) WHERE value = mb.user_id)),
-                    (SELECT m.id FROM messages m WHERE m.conversation_id = c.id AND m.deleted = 0 ORDER BY m.seq DESC LIMIT 1)
+                    (SELECT m.id FROM messages m
+                     WHERE m.conversation_id = c.id AND m.deleted = 0 AND (m.thread_id IS NULL OR m.also_to_channel = 1)
+                     ORDER BY m.seq DESC LIMIT 1)
                 FROM members mb JOIN conversations c ON c.id = mb.conversation_id
                 WHERE mb.user_id = $userId
                 ORDER BY c.last_activity_at DESC, c.id

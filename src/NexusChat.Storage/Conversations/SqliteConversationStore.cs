@@ -23,7 +23,7 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
 
     private const string MessageColumns =
         "m.pk, m.id, m.conversation_id, m.seq, m.sender_id, m.text, m.created_at, m.edited_at, m.deleted, m.reply_to_id, " +
-        "m.mentions, m.client_message_id, m.version, m.attachments";
+        "m.mentions, m.client_message_id, m.version, m.attachments, m.thread_id, m.also_to_channel, m.thread";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoReactions =
         ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
@@ -155,5 +155,8 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
         Version: reader.GetInt64(12))
     {
         Attachments = JsonSerializer.Deserialize<AttachmentRecord[]>(reader.GetString(13)) ?? [],
+        ThreadId = reader.IsDBNull(14) ? null : reader.GetString(14),
+        AlsoToChannel = reader.GetBoolean(15),
+        Thread = reader.IsDBNull(16) ? null : JsonSerializer.Deserialize<ThreadSummary>(reader.GetString(16)),
     };
 }

@@ -185,6 +185,15 @@ public static class SqliteSchema
         """
         ALTER TABLE attachments ADD COLUMN preview TEXT;
         """,
+        // 9: threads. A reply names its root in thread_id and takes the conversation's next seq like any message; the
+        // root keeps its ThreadSummary as JSON (NULL until its first reply), written in the reply's transaction. The
+        // partial index pages a thread's replies by seq and holds replies only.
+        """
+        ALTER TABLE messages ADD COLUMN thread_id TEXT;
+        ALTER TABLE messages ADD COLUMN also_to_channel INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN thread TEXT;
+        CREATE INDEX IF NOT EXISTS messages_thread ON messages (thread_id, seq) WHERE thread_id IS NOT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

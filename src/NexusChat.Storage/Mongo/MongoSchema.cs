@@ -119,6 +119,17 @@ public static class MongoSchema
                 Builders<BsonDocument>.IndexKeys.Ascending($"{MongoConversationStore.AttachmentsField}.{MongoConversationStore.FileIdField}"),
                 new CreateIndexOptions { Name = "attachments_fileId", Sparse = true }),
             cancellationToken: cancellationToken),
+        // 7: threads: a thread's replies by seq (partial: top-level messages carry no threadId and take no index space;
+        // sparse would not do, since every message has a seq).
+        (database, cancellationToken) => database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection).Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(
+                Builders<BsonDocument>.IndexKeys.Ascending(MongoConversationStore.ThreadIdField).Ascending(MongoConversationStore.SeqField),
+                new CreateIndexOptions<BsonDocument>
+                {
+                    Name = "threadId_seq",
+                    PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.ThreadIdField, BsonType.String),
+                }),
+            cancellationToken: cancellationToken),
     ];
 
     public static int CurrentVersion => Steps.Count;

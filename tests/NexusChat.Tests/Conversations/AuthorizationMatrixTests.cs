@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             Row("leave", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, NotFound), (Caller.Member, NoContent), (Caller.Admin, NoContent), (Caller.Owner, Forbidden));
             Row("change role", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden), (Caller.Owner, Ok));
             Row("send", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Created), (Caller.Admin, Created), (Caller.Owner, Created));
+            // A thread is read by members only, even in a public channel (previewers see the root's summary in the history).
+            Row("read a thread", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("reply in a thread", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Created), (Caller.Admin, Created), (Caller.Owner, Created));
             Row("history", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderReads), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("edit another's message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Forbidden), (Caller.Admin, Forbidden), (Caller.Owner, Forbidden));
             Row("edit own message", visibility, (Caller.Anonymous, Unauthorized), (Caller.Member, Ok));
@@ -100,6 +103,9 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             "change role" => (HttpMethod.Patch, $"{at}/members/{world.Member2.User.Id}", new ChangeRoleRequest("admin")),
             "send" => (HttpMethod.Post, $"{at}/messages", new SendMessageRequest("hi", Guid.NewGuid().ToString("N"), null)),
             "history" => (HttpMethod.Get, $"{at}/messages?limit=10", null),
+            "read a thread" => (HttpMethod.Get, $"{at}/messages/{others.Id}/thread?limit=10", null),
+            "reply in a thread" => (HttpMethod.Post, $"{at}/messages",
+                new SendMessageRequest("in thread", Guid.NewGuid().ToString("N"), null, ThreadId: others.Id)),
             "edit another's message" => (HttpMethod.Patch, $"{at}/messages/{others.Id}", new EditMessageRequest("edited")),
             "edit own message" => (HttpMethod.Patch, $"{at}/messages/{own.Id}", new EditMessageRequest("edited")),
             "delete another's message" => (HttpMethod.Delete, $"{at}/messages/{others.Id}", null),

@@ -36,6 +36,22 @@ public sealed class ApiSetup(HostModeAppFixture fixture) : IDisposable
         return (await response.Content.ReadFromJsonAsync<MessageDto>())!;
     }
 
+    /// <summary>A reply in the thread of <paramref name="rootId"/>.</summary>
+    public async Task<MessageDto> ReplyInThreadAsync(string conversationId, AuthResponse sender, string rootId, string text)
+    {
+        using var response = await _api.PostAsync($"/api/conversations/{conversationId}/messages",
+            new SendMessageRequest(text, Guid.NewGuid().ToString("N"), null, ThreadId: rootId), sender.AccessToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"reply: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<MessageDto>())!;
+    }
+
+    public async Task ReactAsync(string conversationId, AuthResponse by, string messageId, string emoji)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Put,
+            $"/api/conversations/{conversationId}/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, by.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     public async Task RemoveMemberAsync(string conversationId, AuthResponse by, string userId)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, $"/api/conversations/{conversationId}/members/{userId}", null, by.AccessToken);

@@ -7,7 +7,7 @@ namespace NexusChat.Tests.Hostile;
 /// <summary>What a hub method's argument is, which decides its valid, foreign and hostile values.</summary>
 public enum HubArgument
 {
-    Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, Position, Status, UserIds, FileIds,
+    Conversation, Message, ClientMessageId, Text, Emoji, ReplyTo, ThreadRoot, Position, Status, UserIds, FileIds,
     Call, CallKind, Invitees, Flag, CallConnection, SignalType, Payload,
 }
 
@@ -28,6 +28,8 @@ public static class HubFuzzCases
         ("SendMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo]),
         ("SendMessageWithAttachments", typeof(MessageDto),
             [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ReplyTo, HubArgument.FileIds]),
+        ("SendThreadReply", typeof(MessageDto),
+            [HubArgument.Conversation, HubArgument.ClientMessageId, HubArgument.Text, HubArgument.ThreadRoot, HubArgument.Flag, HubArgument.FileIds]),
         ("Sync", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("SyncChanges", typeof(SyncResult), [HubArgument.Conversation, HubArgument.Position]),
         ("EditMessage", typeof(MessageDto), [HubArgument.Conversation, HubArgument.Message, HubArgument.Text]),
@@ -67,7 +69,8 @@ public static class HubFuzzCases
         object? Valid(HubArgument argument) => argument switch
         {
             HubArgument.Conversation => mine.Channel.Id,
-            HubArgument.Message => mine.Message.Id,
+            HubArgument.Message or HubArgument.ThreadRoot => mine.Message.Id,
+            HubArgument.Flag => false,
             HubArgument.ClientMessageId => Guid.NewGuid().ToString("N"),
             HubArgument.Text => "hello",
             HubArgument.Emoji => "\U0001F44D",
@@ -78,7 +81,6 @@ public static class HubFuzzCases
             HubArgument.Call => call?.CallId,
             HubArgument.CallKind => CallKinds.Audio,
             HubArgument.Invitees => null,
-            HubArgument.Flag => true,
             HubArgument.CallConnection => call?.ConnectionId,
             HubArgument.SignalType => CallSignalTypes.Candidate,
             HubArgument.Payload => "{}",
@@ -136,10 +138,10 @@ public static class HubFuzzCases
             }), [HubCallEnd.Typed]);
         }
 
-        if (arguments.Contains(HubArgument.Message) || arguments.Contains(HubArgument.ReplyTo))
+        if (arguments.Any(a => a is HubArgument.Message or HubArgument.ReplyTo or HubArgument.ThreadRoot))
         {
             yield return new("another conversation's message",
-                With(a => a is HubArgument.Message or HubArgument.ReplyTo ? other.Message.Id : Valid(a)), [HubCallEnd.Typed]);
+                With(a => a is HubArgument.Message or HubArgument.ReplyTo or HubArgument.ThreadRoot ? other.Message.Id : Valid(a)), [HubCallEnd.Typed]);
         }
 
         yield return new("a valid call", With(Valid), AloneInTheCall.Contains(method) ? [HubCallEnd.Typed] : [HubCallEnd.Returned]);

@@ -65,6 +65,24 @@ public sealed class ConversationListTests : WebClientContext
     }
 
     [Fact]
+    public async Task AThreadOnlyReplyAddsNoUnreadUnlessItMentionsMeAndIsNotTheLastMessage()
+    {
+        var list = await LoadAsync(Channel("general", 1));
+        var shown = Message("general", 4, "ana");
+        list.OnMessage(shown, Me, beingRead: false);
+
+        list.OnMessage(Message("general", 5, "ana") with { ThreadId = "general-4" }, Me, beingRead: false);
+        list.OnMessage(Message("general", 6, "ana", Me) with { ThreadId = "general-4" }, Me, beingRead: false);
+        var alsoInChannel = Message("general", 7, "ana") with { ThreadId = "general-4", AlsoToChannel = true };
+        list.OnMessage(alsoInChannel, Me, beingRead: false);
+
+        var entry = list.Find("general")!;
+        Assert.Equal((2, 1), (entry.Unread, entry.Mentions));
+        Assert.Equal(alsoInChannel.Id, entry.Conversation.LastMessage!.Id);
+        Assert.Equal(7, entry.Conversation.LastSeq);
+    }
+
+    [Fact]
     public async Task MyOwnMessagesAndTheOpenConversationAddNoBadge()
     {
         var list = await LoadAsync(Channel("general", 1));

@@ -21,7 +21,12 @@ internal sealed class FakeConversationChannel : IConversationChannel
 
     public Func<string, MessageDto> Change { get; set; } = id => throw new InvalidOperationException($"No change of {id} expected.");
 
+    /// <summary>The thread page for a root and a <c>before</c> cursor (null: the latest).</summary>
+    public Func<string, long?, Task<ThreadPageDto>> Thread { get; set; } = (id, _) => throw new InvalidOperationException($"No thread of {id} expected.");
+
     public List<long?> HistoryRequests { get; } = [];
+
+    public List<long?> ThreadRequests { get; } = [];
 
     public List<TimelineMessage> Sends { get; } = [];
 
@@ -48,6 +53,12 @@ internal sealed class FakeConversationChannel : IConversationChannel
     {
         HistoryRequests.Add(beforeSeq);
         return History(beforeSeq);
+    }
+
+    public Task<ThreadPageDto> GetThreadAsync(string rootId, long? beforeSeq, int limit)
+    {
+        ThreadRequests.Add(beforeSeq);
+        return Thread(rootId, beforeSeq);
     }
 
     public Task<MessageDto> SendAsync(TimelineMessage message)

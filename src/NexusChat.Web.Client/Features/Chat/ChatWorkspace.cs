@@ -99,17 +99,21 @@ public sealed partial class ChatWorkspace(
 
     /// <summary>Through the hub when connected; else through REST (same idempotency by client message id).</summary>
     /// <param name="attachmentIds">File ids of completed uploads (Upload-File-Id), at most 10.</param>
+    /// <param name="threadId">The root when this is a thread reply.</param>
     public async Task<MessageDto> SendAsync(
-        string conversationId, string text, string? replyToId, string clientMessageId, IReadOnlyList<string> attachmentIds)
+        string conversationId, string text, string? replyToId, string clientMessageId, IReadOnlyList<string> attachmentIds,
+        string? threadId = null, bool alsoToChannel = false)
     {
         if (ConnectedHub is { } hub)
         {
-            return attachmentIds.Count == 0
+            return threadId is not null
+                ? await hub.SendThreadReplyAsync(conversationId, threadId, text, alsoToChannel, attachmentIds, clientMessageId)
+                : attachmentIds.Count == 0
                 ? await hub.SendMessageAsync(conversationId, text, replyToId, clientMessageId)
                 : await hub.SendMessageWithAttachmentsAsync(conversationId, text, attachmentIds, replyToId, clientMessageId);
         }
 
-        var stored = await messagesApi.SendWithAttachmentsAsync(conversationId, text, clientMessageId, attachmentIds, replyToId);
+        var stored = await messagesApi.SendWithAttachmentsAsync(conversationId, text, clientMessageId, attachmentIds, replyToId, threadId, alsoToChannel);
         MessageArrived?.Invoke(stored);
         return stored;
     }

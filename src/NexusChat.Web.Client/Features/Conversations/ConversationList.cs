@@ -98,15 +98,17 @@ public sealed class ConversationList(ConversationsClient conversations, UserDire
 
         var conversation = entry.Conversation;
         var unread = message.SenderId != myUserId && !beingRead && !message.Deleted;
+        // As the server counts: a thread-only reply is not unread in the channel (a mention in it still is).
+        var inChannel = message.ThreadId is null || message.AlsoToChannel;
         _entries[entry.Id] = entry with
         {
             Conversation = conversation with
             {
                 LastSeq = Math.Max(conversation.LastSeq, message.Seq),
                 LastActivityAt = message.CreatedAt > conversation.LastActivityAt ? message.CreatedAt : conversation.LastActivityAt,
-                LastMessage = message,
+                LastMessage = inChannel ? message : conversation.LastMessage,
                 LastReadSeq = message.SenderId == myUserId || beingRead ? Math.Max(conversation.LastReadSeq, message.Seq) : conversation.LastReadSeq,
-                UnreadCount = conversation.UnreadCount + (unread ? 1 : 0),
+                UnreadCount = conversation.UnreadCount + (unread && inChannel ? 1 : 0),
                 MentionCount = conversation.MentionCount + (unread && message.Mentions.Contains(myUserId) ? 1 : 0),
             },
         };

@@ -174,20 +174,11 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
     /// <summary>An edit, delete or reaction, pushed or answered by REST; false when nothing shown changed.</summary>
     public bool Change(MessageDto message) => RebuildIf(_timeline.ApplyChange(message));
 
-    // The same client message id on every attempt: a send whose answer was lost is stored once.
     private async Task<ApiProblemException?> DeliverAsync(TimelineMessage message)
     {
         try
         {
-            _timeline.Apply(await channel.SendAsync(message));
-            return null;
-        }
-        // A cancelled send (the app is signing out) is neither stored nor failed.
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Only an unsent message turns failed: if the push brought the stored one meanwhile, it stays sent.
-            _timeline.SetState(message.ClientMessageId, SendState.Failed);
-            return exception as ApiProblemException;
+            return await _timeline.DeliverAsync(message, channel.SendAsync);
         }
         finally
         {
@@ -214,5 +205,6 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
         return changed;
     }
 
-    private void Rebuild() => Rows = MessageRows.Build(_timeline.Messages, zone, time.GetUtcNow());
+    // Thread-only replies arrive here too (they hold seqs of the conversation) but show in their thread's panel.
+    private void Rebuild() => Rows = MessageRows.Build([.. _timeline.Messages.Where(m => m.InChannel)], zone, time.GetUtcNow());
 }

@@ -17,7 +17,13 @@ public interface IConversationChannel
     /// <summary>Newest first: the latest messages, or those below <paramref name="beforeSeq"/>.</summary>
     Task<Page<MessageDto>> GetHistoryAsync(long? beforeSeq, int limit);
 
-    /// <summary>Stores the message once per client message id, however often it is called with it.</summary>
+    /// <summary>A page of the thread of <paramref name="rootId"/>: the latest replies, or those below <paramref name="beforeSeq"/>.</summary>
+    Task<ThreadPageDto> GetThreadAsync(string rootId, long? beforeSeq, int limit);
+
+    /// <summary>
+    /// Stores the message once per client message id, however often it is called with it; in the thread of its
+    /// <see cref="TimelineMessage.ThreadId"/> when it has one.
+    /// </summary>
     Task<MessageDto> SendAsync(TimelineMessage message);
 
     Task<MessageDto> EditAsync(string messageId, string text);

@@ -81,6 +81,26 @@ public sealed class Timeline
 
     public void AddUnsent(TimelineMessage message) => _unsent.Add(message);
 
+    /// <summary>
+    /// Sends an unsent message and takes in the stored one; the same client message id on every attempt, so a send
+    /// whose answer was lost is stored once. A failed send leaves it failed (unless its push brought it meanwhile).
+    /// </summary>
+    /// <returns>The server's refusal when the send failed with one; null when it was stored or the server was not reached.</returns>
+    public async Task<NexusChat.Client.Rest.ApiProblemException?> DeliverAsync(TimelineMessage message, Func<TimelineMessage, Task<MessageDto>> send)
+    {
+        try
+        {
+            Apply(await send(message));
+            return null;
+        }
+        // A cancelled send (the app is signing out) is neither stored nor failed.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SetState(message.ClientMessageId, SendState.Failed);
+            return exception as NexusChat.Client.Rest.ApiProblemException;
+        }
+    }
+
     public void SetState(string clientMessageId, SendState state)
     {
         var index = _unsent.FindIndex(m => m.ClientMessageId == clientMessageId);

@@ -30,6 +30,18 @@ public sealed record TimelineMessage(
     SendState State,
     IReadOnlyList<AttachmentDto> Attachments)
 {
+    /// <summary>The root's id when this is a thread reply.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>A thread reply also shown in the main timeline.</summary>
+    public bool AlsoToChannel { get; init; }
+
+    /// <summary>On a thread root: its replies so far; null while it has none.</summary>
+    public ThreadSummaryDto? Thread { get; init; }
+
+    /// <summary>Whether the main timeline shows it: thread replies stay in their thread unless also sent to the channel.</summary>
+    public bool InChannel => ThreadId is null || AlsoToChannel;
+
     /// <summary>The key Blazor tracks the row by: stays the same when a pending message becomes stored.</summary>
     public string Key => ClientMessageId.Length > 0 ? $"c:{ClientMessageId}" : $"m:{Id}";
 
@@ -60,7 +72,10 @@ public sealed record TimelineMessage(
 
     public static TimelineMessage From(MessageDto message) => new(
         message.Id, message.Seq, message.ClientMessageId, message.SenderId, message.Text, message.CreatedAt, message.EditedAt,
-        message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent, message.Attachments);
+        message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent, message.Attachments)
+    {
+        ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel, Thread = message.Thread,
+    };
 
     /// <param name="attachments">The uploaded files it carries, shown as this tab knows them until the server's copy arrives.</param>
     public static TimelineMessage Pending(

@@ -34,8 +34,12 @@ public sealed class WorkspaceConversationChannel(
 
     public Task<Page<MessageDto>> GetHistoryAsync(long? beforeSeq, int limit) => messages.GetHistoryAsync(conversationId, beforeSeq, limit);
 
+    public Task<ThreadPageDto> GetThreadAsync(string rootId, long? beforeSeq, int limit) =>
+        messages.GetThreadAsync(conversationId, rootId, beforeSeq, limit: limit);
+
     public Task<MessageDto> SendAsync(TimelineMessage message) =>
-        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId, [.. message.Attachments.Select(a => a.Id)]);
+        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId, [.. message.Attachments.Select(a => a.Id)],
+            message.ThreadId, message.AlsoToChannel);
 
     public Task<MessageDto> EditAsync(string messageId, string text) => ChangeAsync(
         hub => hub.EditMessageAsync(conversationId, messageId, text), () => messages.EditAsync(conversationId, messageId, text));
