@@ -185,6 +185,10 @@ public static class SqliteSchema
         """
         ALTER TABLE attachments ADD COLUMN preview TEXT;
         """,
+        // 10: per-member mute (each member's own setting, followed by all their devices). Existing members are not muted.
+        """
+        ALTER TABLE members ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -46,6 +46,8 @@ public static class HostileRoutes
         new("PUT", Reaction, "/api/conversations/{id}/messages/{messageId}/reactions/{emoji}", HostileCaller.RouteUser, false),
         new("DELETE", Reaction, "/api/conversations/{id}/messages/{messageId}/reactions/{emoji}", HostileCaller.RouteUser, false),
         new("POST", "/api/conversations/{c}/read", "/api/conversations/{id}/read", HostileCaller.RouteUser, true),
+        new("PUT", "/api/conversations/{c}/mute", "/api/conversations/{id}/mute", HostileCaller.RouteUser, false),
+        new("DELETE", "/api/conversations/{c}/mute", "/api/conversations/{id}/mute", HostileCaller.RouteUser, false),
         new("GET", "/api/search/messages", "/api/search/messages", HostileCaller.RouteUser, false),
         // A message id is no file id: the route answers it as any file the caller may not see.
         new("GET", "/api/files/{m}", "/api/files/{id}", HostileCaller.RouteUser, false),
