@@ -115,6 +115,8 @@ public sealed class ConversationSessionKeptSendsTests
         _channel.Send = _ => answer.Task;
 
         var session = await LoadAsync();
+        var settled = 0;
+        session.SendSettled += () => settled++;
 
         var shown = Shown(session);
         Assert.Equal(("written before the reload", SendState.Pending, "m1"), (shown[^2].Text, shown[^2].State, shown[^2].ReplyToId));
@@ -122,6 +124,7 @@ public sealed class ConversationSessionKeptSendsTests
         Assert.Equal(["kept-1"], _channel.Sends.Select(m => m.ClientMessageId));
         answer.SetResult(Stored(4, "kept-1", sender: "ana", text: "written before the reload"));
         await WaitAsync(() => Shown(session)[^2].State == SendState.Sent);
+        Assert.Equal(1, settled);
         Assert.Equal(["kept-2"], (await KeptAsync()).Select(p => p.ClientMessageId));
 
         await session.DiscardAsync("kept-2");

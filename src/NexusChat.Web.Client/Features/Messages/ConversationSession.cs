@@ -32,6 +32,12 @@ public sealed class ConversationSession(
     private readonly IReadOnlyList<TimeSpan> _retryDelays = retryDelays ?? DefaultRetryDelays;
     private readonly HashSet<string> _delivering = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A send finished (stored, or failed) with no caller waiting on it, as those restored after a reload or resent
+    /// on reconnect do: the view renders again.
+    /// </summary>
+    public event Action? SendSettled;
+
     /// <summary>Null until loaded.</summary>
     public ConversationDto? Conversation { get; private set; }
 
@@ -277,6 +283,7 @@ public sealed class ConversationSession(
         {
             _delivering.Remove(clientMessageId);
             Rebuild();
+            SendSettled?.Invoke();
         }
     }
 
