@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NexusChat.Api.Errors;
 using NexusChat.Conversations.Commands;
+using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Api.Conversations;
 
@@ -28,7 +29,7 @@ public static class MuteApi
     private static async Task<Results<NoContent, ProblemHttpResult>> SetAsync(string id, bool muted, ConversationServices services) =>
         await services.Commands.SetMutedAsync(services.CallerId, id, muted, services.Aborted) switch
         {
-            CommandOutcome.Done<Storage.Conversations.MemberRecord> => TypedResults.NoContent(),
+            CommandOutcome.Done<MemberRecord> => TypedResults.NoContent(),
             var failed => Problems.For(failed),
         };
 }
