@@ -25,7 +25,8 @@ public static class ConversationMapping
         unreadCount,
         mentionCount,
         lastMessage?.ToDto(viewerId),
-        members?.Select(m => m.ToDto()).ToList());
+        members?.Select(m => m.ToDto()).ToList(),
+        member?.Muted ?? false);
 
     public static ConversationDto ToDto(this ConversationSummary summary, string viewerId) =>
         summary.Conversation.ToDto(viewerId, summary.Member, null, summary.UnreadCount, summary.MentionCount, summary.LastMessage);

@@ -30,7 +30,8 @@ builder.AddEventBus(ResourceNames.Realtime)
     .AddSubscription<ConversationUpdated, ConversationChangedHandler>()
     .AddSubscription<MemberAdded, ConversationChangedHandler>()
     .AddSubscription<MemberRemoved, ConversationChangedHandler>()
-    .AddSubscription<MemberRoleChanged, ConversationChangedHandler>();
+    .AddSubscription<MemberRoleChanged, ConversationChangedHandler>()
+    .AddSubscription<MemberMuteChanged, ConversationChangedHandler>();
 
 var app = builder.Build();
 

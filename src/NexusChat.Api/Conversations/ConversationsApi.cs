@@ -25,6 +25,7 @@ public static class ConversationsApi
         conversations.MapPatch("/{id}", UpdateConversation).WithName(nameof(UpdateConversation))
             .WithSummary("Rename a channel or change its topic (owner and admins).");
         conversations.MapMembersApi();
+        conversations.MapMuteApi();
         return app;
     }
 

@@ -53,5 +53,9 @@ public sealed class ConversationsClient(RestTransport transport)
     public Task<ReadStateDto> MarkReadAsync(string conversationId, long seq, CancellationToken cancellationToken = default) =>
         transport.SendAsync<ReadStateDto>(HttpMethod.Post, $"{Path(conversationId)}/read", new MarkReadRequest(seq), cancellationToken);
 
+    /// <summary>Mutes (or unmutes) the conversation for the caller on all their devices; repeating it changes nothing.</summary>
+    public Task SetMutedAsync(string conversationId, bool muted, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(muted ? HttpMethod.Put : HttpMethod.Delete, $"{Path(conversationId)}/mute", null, cancellationToken);
+
     internal static string Path(string conversationId) => $"api/conversations/{Uri.EscapeDataString(conversationId)}";
 }

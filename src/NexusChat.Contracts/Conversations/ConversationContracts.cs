@@ -17,6 +17,7 @@ public sealed record MarkReadRequest(long? Seq);
 
 /// <param name="MyRole">The caller's role; null when the caller previews a public channel without being a member.</param>
 /// <param name="Version">The change cursor: pass it as <c>changedSince</c> to get later edits, deletes and reactions.</param>
+/// <param name="Muted">The caller muted it (their own setting, on all their devices): it raises no notifications.</param>
 public sealed record ConversationDto(
     string Id,
     string Type,
@@ -33,7 +34,8 @@ public sealed record ConversationDto(
     long UnreadCount,
     long MentionCount,
     MessageDto? LastMessage,
-    IReadOnlyList<MemberDto>? Members);
+    IReadOnlyList<MemberDto>? Members,
+    bool Muted = false);
 
 public sealed record MemberDto(string UserId, string Role, long LastReadSeq, DateTimeOffset JoinedAt);
 

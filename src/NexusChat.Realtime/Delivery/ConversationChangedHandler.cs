@@ -23,7 +23,8 @@ public sealed class ConversationChangedHandler(
     IIntegrationEventHandler<ConversationUpdated>,
     IIntegrationEventHandler<MemberAdded>,
     IIntegrationEventHandler<MemberRemoved>,
-    IIntegrationEventHandler<MemberRoleChanged>
+    IIntegrationEventHandler<MemberRoleChanged>,
+    IIntegrationEventHandler<MemberMuteChanged>
 {
     public async Task HandleAsync(ConversationCreated @event, CancellationToken cancellationToken)
     {
@@ -54,6 +55,18 @@ public sealed class ConversationChangedHandler(
 
     public Task HandleAsync(MemberRoleChanged @event, CancellationToken cancellationToken) =>
         PushMemberChangeAsync(@event.Member.ConversationId, @event.Member.UserId, removed: false, cancellationToken);
+
+    /// <summary>A member's own setting: only their devices learn it, as the conversation they see (<c>muted</c>).</summary>
+    public async Task HandleAsync(MemberMuteChanged @event, CancellationToken cancellationToken)
+    {
+        var conversationId = @event.Member.ConversationId;
+        var conversation = await conversations.GetConversationAsync(conversationId, cancellationToken);
+        var member = await conversations.GetMemberAsync(conversationId, @event.Member.UserId, cancellationToken);
+        if (conversation is not null && member is not null)
+        {
+            await hub.Clients.User(member.UserId).ConversationUpdated(conversation.ToDto(member.UserId, member));
+        }
+    }
 
     // The current state is read from the store rather than the event, so a late or repeated event never shows
     // clients an older version of the conversation or the member.

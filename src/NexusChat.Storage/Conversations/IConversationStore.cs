@@ -53,6 +53,12 @@ public interface IConversationStore
     Task<MemberRecord?> SetRoleAsync(string conversationId, string userId, string role, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Sets the member's own mute; the member as it is now, null when the user is not a member. Setting what is already
+    /// set changes nothing and records no event.
+    /// </summary>
+    Task<MemberRecord?> SetMutedAsync(string conversationId, string userId, bool muted, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the message as the conversation's next seq, atomically across replicas; a thread reply
     /// (<see cref="NewMessage.ThreadId"/>, whose root the caller checked is a top-level message of the conversation) updates
     /// the root's <see cref="ThreadSummary"/> and version in the same write; a repeat of a

@@ -25,6 +25,11 @@ internal sealed class MemberDocument
     [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
     public required DateTime JoinedAt { get; init; }
 
+    // Absent on members stored before mute existed, which reads as not muted.
+    [BsonElement("muted")]
+    [BsonIgnoreIfDefault]
+    public bool Muted { get; init; }
+
     public static MemberDocument From(MemberRecord member) => new()
     {
         Id = ObjectId.GenerateNewId(),
@@ -33,7 +38,8 @@ internal sealed class MemberDocument
         Role = member.Role,
         LastReadSeq = member.LastReadSeq,
         JoinedAt = member.JoinedAt.UtcDateTime,
+        Muted = member.Muted,
     };
 
-    public MemberRecord ToRecord() => new(ConversationId, UserId, Role, LastReadSeq, new DateTimeOffset(JoinedAt));
+    public MemberRecord ToRecord() => new(ConversationId, UserId, Role, LastReadSeq, new DateTimeOffset(JoinedAt), Muted);
 }

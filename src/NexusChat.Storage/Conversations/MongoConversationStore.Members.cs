@@ -75,6 +75,22 @@ public sealed partial class MongoConversationStore
             return changed;
         }, cancellationToken);
 
+    public Task<MemberRecord?> SetMutedAsync(string conversationId, string userId, bool muted, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (session, token) =>
+        {
+            var member = (await _members.Find(session, MemberFilter(conversationId, userId)).FirstOrDefaultAsync(token))?.ToRecord();
+            if (member is null || member.Muted == muted)
+            {
+                return member;
+            }
+
+            await _members.UpdateOneAsync(
+                session, MemberFilter(conversationId, userId), Builders<MemberDocument>.Update.Set(m => m.Muted, muted), cancellationToken: token);
+            var changed = member with { Muted = muted };
+            await AppendAsync(session, new MemberMuteChanged(changed), token);
+            return changed;
+        }, cancellationToken);
+
     public Task<long?> MarkReadAsync(string conversationId, string userId, long seq, CancellationToken cancellationToken) =>
         InTransactionAsync(async (session, token) =>
         {

@@ -85,6 +85,26 @@ public sealed partial class SqliteConversationStore
             return changed;
         }, cancellationToken);
 
+    public Task<MemberRecord?> SetMutedAsync(string conversationId, string userId, bool muted, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var member = await FindMemberAsync(connection, transaction, conversationId, userId, cancellationToken);
+            if (member is null || member.Muted == muted)
+            {
+                return member;
+            }
+
+            await using var command = Command(connection, transaction,
+                "UPDATE members SET muted = $muted WHERE conversation_id = $conversationId AND user_id = $userId;");
+            Bind(command, "$conversationId", conversationId);
+            Bind(command, "$userId", userId);
+            Bind(command, "$muted", muted);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            var changed = member with { Muted = muted };
+            await SqliteOutbox.AppendAsync(connection, transaction, new MemberMuteChanged(changed), cancellationToken);
+            return changed;
+        }, cancellationToken);
+
     public Task<long?> MarkReadAsync(string conversationId, string userId, long seq, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {

@@ -52,8 +52,8 @@ public sealed partial class SqliteConversationStore
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var summary = new ConversationSummary(
-                        ReadConversation(reader), ReadMember(reader, 10), reader.GetInt64(15), reader.GetInt64(16), null);
-                    rows.Add((summary, reader.IsDBNull(17) ? null : reader.GetString(17)));
+                        ReadConversation(reader), ReadMember(reader, 10), reader.GetInt64(16), reader.GetInt64(17), null);
+                    rows.Add((summary, reader.IsDBNull(18) ? null : reader.GetString(18)));
                 }
             }
 

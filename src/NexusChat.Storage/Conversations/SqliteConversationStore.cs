@@ -19,7 +19,7 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
     private const string ConversationColumns =
         "c.id, c.type, c.name, c.topic, c.visibility, c.created_by, c.created_at, c.last_activity_at, c.last_seq, c.version";
 
-    private const string MemberColumns = "mb.conversation_id, mb.user_id, mb.role, mb.last_read_seq, mb.joined_at";
+    private const string MemberColumns = "mb.conversation_id, mb.user_id, mb.role, mb.last_read_seq, mb.joined_at, mb.muted";
 
     private const string MessageColumns =
         "m.pk, m.id, m.conversation_id, m.seq, m.sender_id, m.text, m.created_at, m.edited_at, m.deleted, m.reply_to_id, " +
@@ -85,7 +85,8 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
         UserId: reader.GetString(at + 1),
         Role: reader.GetString(at + 2),
         LastReadSeq: reader.GetInt64(at + 3),
-        JoinedAt: ParseTime(reader.GetString(at + 4)));
+        JoinedAt: ParseTime(reader.GetString(at + 4)),
+        Muted: reader.GetBoolean(at + 5));
 
     private static async Task<ConversationRecord?> ReadConversationAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

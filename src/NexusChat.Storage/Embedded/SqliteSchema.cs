@@ -194,6 +194,10 @@ public static class SqliteSchema
         ALTER TABLE messages ADD COLUMN thread TEXT;
         CREATE INDEX IF NOT EXISTS messages_thread ON messages (thread_id, seq) WHERE thread_id IS NOT NULL;
         """,
+        // 10: per-member mute (each member's own setting, followed by all their devices). Existing members are not muted.
+        """
+        ALTER TABLE members ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

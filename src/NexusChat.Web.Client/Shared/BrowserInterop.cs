@@ -4,7 +4,7 @@ using Microsoft.JSInterop;
 namespace NexusChat.Web.Client.Shared;
 
 /// <summary>The app's one JavaScript module (wwwroot/js/nexuschat.js), imported once on first use.</summary>
-public sealed class BrowserInterop(IJSRuntime js) : IAsyncDisposable
+public sealed class BrowserInterop(IJSRuntime js) : IBrowserStorage, IAsyncDisposable
 {
     private Task<IJSObjectReference>? _module;
 
@@ -20,6 +20,12 @@ public sealed class BrowserInterop(IJSRuntime js) : IAsyncDisposable
     public async Task<TResult> RunExclusiveAsync<TResult, TTarget>(string lockName, DotNetObjectReference<TTarget> target, string method)
         where TTarget : class =>
         await (await Module).InvokeAsync<TResult>("runExclusive", lockName, target, method);
+
+    public async Task<string?> GetAsync(string key) => await (await Module).InvokeAsync<string?>("storageGet", key);
+
+    public async Task SetAsync(string key, string value) => await (await Module).InvokeVoidAsync("storageSet", key, value);
+
+    public async Task RemoveAsync(string key) => await (await Module).InvokeVoidAsync("storageRemove", key);
 
     public async Task<bool> IsHiddenAsync() => await (await Module).InvokeAsync<bool>("isHidden");
 

@@ -21,7 +21,7 @@ public sealed class OpenApiTests(HostModeAppFixture fixture)
             "/api/conversations", "/api/conversations/{id}", "/api/conversations/{id}/members",
             "/api/conversations/{id}/members/{userId}", "/api/conversations/{id}/messages",
             "/api/conversations/{id}/messages/{messageId}", "/api/conversations/{id}/messages/{messageId}/reactions/{emoji}",
-            "/api/conversations/{id}/read", "/api/search/messages",
+            "/api/conversations/{id}/read", "/api/conversations/{id}/mute", "/api/search/messages",
         ]), paths);
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes")
             .GetProperty("Bearer").GetProperty("scheme").GetString());

@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             Row("react", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("unreact", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
             Row("list public channels", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
+            Row("mute", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, NoContent), (Caller.Admin, NoContent), (Caller.Owner, NoContent));
+            Row("unmute", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, NoContent), (Caller.Admin, NoContent), (Caller.Owner, NoContent));
             Row("mark read", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, outsiderActs), (Caller.Member, Ok), (Caller.Admin, Ok), (Caller.Owner, Ok));
             // Routes about no one channel: what the caller's role in this one is does not matter, signing in does.
             Row("create channel", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Created), (Caller.Member, Created));
@@ -112,6 +114,8 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             "react" => (HttpMethod.Put, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "unreact" => (HttpMethod.Delete, $"{at}/messages/{others.Id}/reactions/{Uri.EscapeDataString("👍")}", null),
             "mark read" => (HttpMethod.Post, $"{at}/read", new MarkReadRequest(2)),
+            "mute" => (HttpMethod.Put, $"{at}/mute", null),
+            "unmute" => (HttpMethod.Delete, $"{at}/mute", null),
             "create channel" => (HttpMethod.Post, "/api/conversations", new CreateConversationRequest("channel", "made", null, visibility, [])),
             "start a direct conversation" => (HttpMethod.Post, "/api/conversations",
                 new CreateConversationRequest("direct", null, null, null, [(await NewUserAsync(world)).User.Id])),

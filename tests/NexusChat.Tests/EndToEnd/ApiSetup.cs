@@ -52,6 +52,14 @@ public sealed class ApiSetup(HostModeAppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>The latest page of the conversation's history, newest first.</summary>
+    public async Task<IReadOnlyList<MessageDto>> HistoryAsync(string conversationId, AuthResponse reader)
+    {
+        using var response = await _api.GetAsync($"/api/conversations/{conversationId}/messages?limit=100", reader.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Page<MessageDto>>())!.Items;
+    }
+
     public async Task RemoveMemberAsync(string conversationId, AuthResponse by, string userId)
     {
         using var response = await _api.SendAsync(HttpMethod.Delete, $"/api/conversations/{conversationId}/members/{userId}", null, by.AccessToken);

@@ -1,6 +1,7 @@
 using NexusChat.Contracts.Accounts;
 using NexusChat.Tests.Browser;
 using NexusChat.Tests.Hosting;
+using NexusChat.Web.Client.Features.Messages;
 using static Microsoft.Playwright.Assertions;
 
 namespace NexusChat.Tests.EndToEnd;
@@ -113,7 +114,10 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
 
         hub.Failing = true;
         await ana.SendAsync("written during the fault");
-        await Expect(ana.RetryButton("written during the fault")).ToBeVisibleAsync();
+        // A send that cannot get through is tried five times over about 15 s (ConversationSession.DefaultRetryDelays)
+        // before it shows Retry.
+        await Expect(ana.AnyMessage("written during the fault")).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(ana.RetryButton("written during the fault")).ToBeVisibleAsync(new() { Timeout = 40_000 });
         await Expect(ana.AnyMessage("written during the fault")).ToHaveAttributeAsync("data-state", "failed");
         hub.Failing = false;
 
@@ -127,7 +131,7 @@ public sealed class BrowserConversationTests : IClassFixture<BrowserFixture>
         string[] expected = ["before the fault", "written during the fault", "after the retry"];
         Assert.Equal(expected, await ben.AllMessageTextsAsync());
         Assert.Equal(expected, await ana.AllMessageTextsAsync());
-        Assert.Equal(1, hub.Failed);
+        Assert.Equal(1 + ConversationSession.DefaultRetryDelays.Count, hub.Failed);
         BrowserPerson.AssertNoPageProblems(pair.Ana, pair.Ben);
     }
 

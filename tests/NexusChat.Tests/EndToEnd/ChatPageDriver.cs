@@ -155,7 +155,7 @@ public sealed class ChatPageDriver(BrowserSession session, string username, stri
         await Page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
     }
 
-    private Task ExpectHeadingAsync(string name) =>
+    public Task ExpectHeadingAsync(string name) =>
         Expect(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
 
     // History, replies, deletes, the member panel and failed sends (BrowserHistoryTests, BrowserConversationTests).

@@ -47,6 +47,8 @@ public static class HostileRoutes
         new("DELETE", Reaction, "/api/conversations/{id}/messages/{messageId}/reactions/{emoji}", HostileCaller.RouteUser, false),
         new("GET", "/api/conversations/{c}/messages/{m}/thread", "/api/conversations/{id}/messages/{messageId}/thread", HostileCaller.RouteUser, false),
         new("POST", "/api/conversations/{c}/read", "/api/conversations/{id}/read", HostileCaller.RouteUser, true),
+        new("PUT", "/api/conversations/{c}/mute", "/api/conversations/{id}/mute", HostileCaller.RouteUser, false),
+        new("DELETE", "/api/conversations/{c}/mute", "/api/conversations/{id}/mute", HostileCaller.RouteUser, false),
         new("GET", "/api/search/messages", "/api/search/messages", HostileCaller.RouteUser, false),
         // A message id is no file id: the route answers it as any file the caller may not see.
         new("GET", "/api/files/{m}", "/api/files/{id}", HostileCaller.RouteUser, false),

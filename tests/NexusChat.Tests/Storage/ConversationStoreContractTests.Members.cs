@@ -41,4 +41,25 @@ public abstract partial class ConversationStoreContractTests
         Assert.Subset(contacts.ToHashSet(), limited.ToHashSet());
         Assert.Empty(await store.ListContactsAsync("nobody", 100, TestTimeout()));
     }
+
+    [SkippableFact]
+    public async Task MuteIsEachMembersOwnSettingAndShowsInTheirList()
+    {
+        var (store, _) = await CreateStoreAsync(NewDatabase());
+        var channel = await NewChannelAsync(store, "ana", "bob");
+
+        var muted = await store.SetMutedAsync(channel.Id, "bob", true, TestTimeout());
+        var again = await store.SetMutedAsync(channel.Id, "bob", true, TestTimeout());
+
+        Assert.True(muted!.Muted);
+        Assert.Equal(muted, again);
+        Assert.True((await store.GetMemberAsync(channel.Id, "bob", TestTimeout()))!.Muted);
+        Assert.False((await store.GetMemberAsync(channel.Id, "ana", TestTimeout()))!.Muted);
+        Assert.True((await store.ListForUserAsync("bob", 10, TestTimeout())).Single().Member.Muted);
+        Assert.False((await store.ListForUserAsync("ana", 10, TestTimeout())).Single().Member.Muted);
+        Assert.False((await store.SetMutedAsync(channel.Id, "bob", false, TestTimeout()))!.Muted);
+        Assert.False((await store.GetMemberAsync(channel.Id, "bob", TestTimeout()))!.Muted);
+        Assert.Null(await store.SetMutedAsync(channel.Id, "cat", true, TestTimeout()));
+        Assert.Null(await store.SetMutedAsync("no-such-conversation", "bob", true, TestTimeout()));
+    }
 }

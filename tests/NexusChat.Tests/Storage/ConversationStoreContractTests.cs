@@ -388,6 +388,9 @@ public abstract partial class ConversationStoreContractTests
         await store.SetRoleAsync(channel.Id, "cat", MemberRoles.Admin, TestTimeout());
         await store.SetRoleAsync(channel.Id, "cat", MemberRoles.Admin, TestTimeout());
         Assert.Equal(["MemberRoleChanged"], await TakeEventTypesAsync(outbox));
+        await store.SetMutedAsync(channel.Id, "cat", true, TestTimeout());
+        await store.SetMutedAsync(channel.Id, "cat", true, TestTimeout());
+        Assert.Equal(["MemberMuteChanged"], await TakeEventTypesAsync(outbox));
         await store.RemoveMemberAsync(channel.Id, "cat", TestTimeout());
         await store.RemoveMemberAsync(channel.Id, "cat", TestTimeout());
         Assert.Equal(["MemberRemoved"], await TakeEventTypesAsync(outbox));

@@ -11,8 +11,9 @@ public sealed class ConversationSessionTests
 {
     private readonly FakeConversationChannel _channel = new();
 
+    // One attempt per send: retries and browser storage are ConversationSessionKeptSendsTests' subject.
     internal static ConversationSession Open(FakeConversationChannel channel) =>
-        new("ana", channel, new FakeTimeProvider(Now), TimeZoneInfo.Utc);
+        new("ana", channel, new FakeTimeProvider(Now), TimeZoneInfo.Utc, retryDelays: []);
 
     internal static IReadOnlyList<TimelineMessage> Shown(ConversationSession session) =>
         [.. session.Rows.OfType<MessageItemRow>().Select(r => r.Message)];

@@ -32,4 +32,14 @@ public sealed class UnreadBadgeTests : WebClientContext
         Assert.Equal("3", element.TextContent);
         Assert.Contains("mention", element.ClassList);
     }
+
+    [Fact]
+    public void AMutedConversationsBadgeIsMutedUnlessItMentionsTheReader()
+    {
+        var muted = Render<UnreadBadge>(p => p.Add(b => b.Count, 4L).Add(b => b.Mentions, 0L).Add(b => b.Muted, true));
+        var mentioned = Render<UnreadBadge>(p => p.Add(b => b.Count, 4L).Add(b => b.Mentions, 1L).Add(b => b.Muted, true));
+
+        Assert.Contains("muted", muted.Find("[data-testid=unread-badge]").ClassList);
+        Assert.Contains("mention", mentioned.Find("[data-testid=unread-badge]").ClassList);
+    }
 }

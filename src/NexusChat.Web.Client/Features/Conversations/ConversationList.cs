@@ -80,6 +80,16 @@ public sealed class ConversationList(ConversationsClient conversations, UserDire
         }
     }
 
+    /// <summary>The reader muted or unmuted it here; the hub's ConversationUpdated says the same to every device.</summary>
+    public void SetMuted(string conversationId, bool muted)
+    {
+        if (_entries.TryGetValue(conversationId, out var entry) && entry.Conversation.Muted != muted)
+        {
+            _entries[conversationId] = entry with { Conversation = entry.Conversation with { Muted = muted } };
+            Changed?.Invoke();
+        }
+    }
+
     public void Remove(string conversationId)
     {
         if (_entries.Remove(conversationId))

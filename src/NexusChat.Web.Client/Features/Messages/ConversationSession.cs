@@ -1,5 +1,3 @@
-using NexusChat.Client;
-using NexusChat.Client.Rest;
 using NexusChat.Contracts.Accounts;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Web.Client.Features.Conversations;
@@ -9,13 +7,18 @@ namespace NexusChat.Web.Client.Features.Messages;
 /// <summary>
 /// One open conversation and what the reader does with its messages: the latest page, older pages while scrolling
 /// up, this tab's sends (pending at once, stored when the send's answer or the hub's push arrives, whichever is first;
-/// failed with a retry when the send fails) and the hub's pushes and changes. Every path may bring the same message,
+/// tried again while the server cannot be reached, failed with a retry when refused or out of attempts; kept in
+/// browser storage until acknowledged, so a reload shows and resends them) and the hub's pushes and changes. Every path may bring the same message,
 /// in any order; the <see cref="Timeline"/> keeps it once. A session serves one conversation: opening another starts
 /// a new session, so an answer that comes back late lands in one nobody shows.
 /// </summary>
 /// <param name="myUserId">The sender of this tab's messages.</param>
 /// <param name="zone">Where the day separators fall.</param>
-public sealed class ConversationSession(string myUserId, IConversationChannel channel, TimeProvider time, TimeZoneInfo zone)
+/// <param name="kept">Where unacknowledged sends are kept across reloads; null keeps them in memory only.</param>
+/// <param name="retryDelays">The waits between attempts of a send that did not reach the server (none: one attempt).</param>
+public sealed partial class ConversationSession(
+    string myUserId, IConversationChannel channel, TimeProvider time, TimeZoneInfo zone,
+    ConversationPendingSends? kept = null, IReadOnlyList<TimeSpan>? retryDelays = null)
 {
     private const int PageSize = 50;
 
@@ -46,6 +49,7 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
         var conversation = await channel.GetConversationAsync();
         AddHistory(await channel.GetHistoryAsync(null, PageSize));
         Conversation = conversation;
+        await RestoreKeptAsync();
     }
 
     public async Task ReloadAsync() => Conversation = await channel.GetConversationAsync();
@@ -134,30 +138,6 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
         }
     }
 
-    /// <summary>Shows the message at once as pending, then sends it.</summary>
-    /// <returns>The server's refusal when the send failed with one; null when it was stored or the server was not reached.</returns>
-    public Task<ApiProblemException?> SendAsync(OutgoingMessage outgoing, string? replyToId)
-    {
-        var message = TimelineMessage.Pending(
-            ChatConnection.NewClientMessageId(), myUserId, outgoing.Text, replyToId, time.GetUtcNow(), outgoing.Attachments);
-        _timeline.AddUnsent(message);
-        Rebuild();
-        return DeliverAsync(message);
-    }
-
-    /// <summary>Sends a failed message again; nothing when it is no longer failed (e.g. its push arrived meanwhile).</summary>
-    public Task<ApiProblemException?> RetryAsync(string clientMessageId)
-    {
-        if (_timeline.FindUnsent(clientMessageId) is not { State: SendState.Failed } message)
-        {
-            return Task.FromResult<ApiProblemException?>(null);
-        }
-
-        _timeline.SetState(clientMessageId, SendState.Pending);
-        Rebuild();
-        return DeliverAsync(message);
-    }
-
     public Task EditAsync(string messageId, string text) => ApplyAnswerAsync(channel.EditAsync(messageId, text));
 
     public Task DeleteAsync(string messageId) => ApplyAnswerAsync(channel.DeleteAsync(messageId));
@@ -169,22 +149,18 @@ public sealed class ConversationSession(string myUserId, IConversationChannel ch
         : channel.AddReactionAsync(messageId, reaction.Emoji));
 
     /// <summary>A new message from the hub (or stored by a REST send); false when it brought nothing new.</summary>
-    public bool Receive(MessageDto message) => RebuildIf(_timeline.Apply(message));
+    public bool Receive(MessageDto message)
+    {
+        if (kept is not null && message.SenderId == myUserId && _timeline.FindUnsent(message.ClientMessageId) is not null)
+        {
+            _ = kept.ForgetAsync(message.ClientMessageId);
+        }
+
+        return RebuildIf(_timeline.Apply(message));
+    }
 
     /// <summary>An edit, delete or reaction, pushed or answered by REST; false when nothing shown changed.</summary>
     public bool Change(MessageDto message) => RebuildIf(_timeline.ApplyChange(message));
-
-    private async Task<ApiProblemException?> DeliverAsync(TimelineMessage message)
-    {
-        try
-        {
-            return await _timeline.DeliverAsync(message, channel.SendAsync);
-        }
-        finally
-        {
-            Rebuild();
-        }
-    }
 
     // Shown at once: the hub's MessageUpdated for it may come later (or only with the next resync).
     private async Task ApplyAnswerAsync(Task<MessageDto> change) => Change(await change);

@@ -112,5 +112,11 @@ public sealed class Timeline
 
     public TimelineMessage? FindUnsent(string clientMessageId) => _unsent.Find(m => m.ClientMessageId == clientMessageId);
 
+    public void RemoveUnsent(string clientMessageId) => _unsent.RemoveAll(m => m.ClientMessageId == clientMessageId);
+
+    /// <summary>Whether the sender's message with this client message id is among the loaded stored ones.</summary>
+    public bool HoldsStored(string senderId, string clientMessageId) =>
+        _stored.Values.Any(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId);
+
     public TimelineMessage? Find(string messageId) => _stored.Values.FirstOrDefault(m => m.Id == messageId);
 }

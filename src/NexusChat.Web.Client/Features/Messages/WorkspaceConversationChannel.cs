@@ -37,9 +37,20 @@ public sealed class WorkspaceConversationChannel(
     public Task<ThreadPageDto> GetThreadAsync(string rootId, long? beforeSeq, int limit) =>
         messages.GetThreadAsync(conversationId, rootId, beforeSeq, limit: limit);
 
-    public Task<MessageDto> SendAsync(TimelineMessage message) =>
-        workspace.SendAsync(conversationId, message.Text!, message.ReplyToId, message.ClientMessageId, [.. message.Attachments.Select(a => a.Id)],
-            message.ThreadId, message.AlsoToChannel);
+    // A typed hub error is the server refusing the message (as a REST 4xx is): the session fails it instead of retrying.
+    public async Task<MessageDto> SendAsync(TimelineMessage message)
+    {
+        try
+        {
+            return await workspace.SendAsync(
+                conversationId, message.Text!, message.ReplyToId, message.ClientMessageId, [.. message.Attachments.Select(a => a.Id)],
+                message.ThreadId, message.AlsoToChannel);
+        }
+        catch (HubException exception) when (HubError.Parse(exception.Message) is { } error)
+        {
+            throw ApiProblemException.From(error);
+        }
+    }
 
     public Task<MessageDto> EditAsync(string messageId, string text) => ChangeAsync(
         hub => hub.EditMessageAsync(conversationId, messageId, text), () => messages.EditAsync(conversationId, messageId, text));

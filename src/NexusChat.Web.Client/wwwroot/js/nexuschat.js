@@ -24,6 +24,19 @@ export async function runExclusive(lockName, dotnet, method) {
     return dotnet.invokeMethodAsync(method);
 }
 
+// Kept sends and drafts (Features/Messages/PendingSendStore, DraftStore): per signed-in user, shared by their tabs.
+export function storageGet(key) {
+    return localStorage.getItem(key);
+}
+
+export function storageSet(key, value) {
+    localStorage.setItem(key, value);
+}
+
+export function storageRemove(key) {
+    localStorage.removeItem(key);
+}
+
 export function isHidden() {
     return document.visibilityState === 'hidden';
 }
