@@ -31,6 +31,8 @@ public sealed class PeopleApiStub : HttpMessageHandler
                     || u.Username.StartsWith(search, StringComparison.OrdinalIgnoreCase)).ToList(), null),
             ("POST", "/api/conversations") => new ConversationDto(
                 "dm-new", "direct", null, null, null, "me", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, 0, "member", 0, 0, 0, null, null),
+            ("PUT", "/api/users/me/avatar") => Users.Find(u => u.Id == "me")! with { AvatarVersion = "v-new" },
+            ("DELETE", "/api/users/me/avatar") => Users.Find(u => u.Id == "me")! with { AvatarVersion = null },
             ("GET", _) when path.StartsWith("/api/users/", StringComparison.Ordinal) => Users.Find(u => path == $"/api/users/{u.Id}"),
             _ => null,
         };
