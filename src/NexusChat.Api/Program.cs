@@ -68,6 +68,7 @@ app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapAuthApi();
 app.MapUsersApi();
+app.MapAvatarsApi();
 app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapSearchApi();

@@ -41,6 +41,7 @@ builder.Services.AddScoped<ConversationsClient>();
 builder.Services.AddScoped<MessagesClient>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<UserDirectory>();
+builder.Services.AddScoped<AvatarImages>();
 builder.Services.AddScoped<PresenceTracker>();
 builder.Services.AddScoped<TypingTracker>();
 builder.Services.AddScoped<ConversationList>();

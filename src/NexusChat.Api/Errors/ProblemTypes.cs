@@ -21,4 +21,6 @@ public static class ProblemTypes
     public const string UploadConflict = Base + "upload-conflict";
     public const string UploadChecksumMismatch = Base + "upload-checksum-mismatch";
     public const string TusVersionUnsupported = Base + "tus-version-unsupported";
+    public const string NotAnImage = Base + "not-an-image";
+    public const string ImageTooLarge = Base + "image-too-large";
 }

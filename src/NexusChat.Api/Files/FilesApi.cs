@@ -64,7 +64,8 @@ public static class FilesApi
             content, contentType: preview.ThumbnailContentType, entityTag: new EntityTagHeaderValue($"\"{preview.ThumbnailSha256}\""));
     }
 
-    private static void SetSafetyHeaders(HttpContext http, string cacheControl)
+    /// <summary>For any stored bytes served back (files, thumbnails, avatars).</summary>
+    internal static void SetSafetyHeaders(HttpContext http, string cacheControl)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

@@ -13,6 +13,12 @@ public interface IUserStore
     /// <summary>Changes the fields given (null leaves a field as it is); null when the user does not exist.</summary>
     Task<UserRecord?> UpdateProfileAsync(string id, string? displayName, string? statusMessage, CancellationToken cancellationToken);
 
+    /// <summary>Sets the avatar, or removes it when <paramref name="avatar"/> is null; the user as updated, null when the user does not exist.</summary>
+    Task<UserRecord?> SetAvatarAsync(string id, UserAvatar? avatar, CancellationToken cancellationToken);
+
+    /// <summary>The user's avatar, or null when the user has none (or does not exist).</summary>
+    Task<UserAvatar?> FindAvatarAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Replaces the hash, e.g. when a login finds it made with older hashing parameters.</summary>
     Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken);
 

@@ -10,8 +10,14 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
     internal const string CollectionName = "users";
     internal const string NormalizedUsernameField = "normalizedUsername";
     internal const string NormalizedDisplayNameField = "normalizedDisplayName";
+    private const string AvatarTypeField = "avatarType";
+    private const string AvatarField = "avatar";
 
     private static readonly FilterDefinitionBuilder<UserDocument> Filter = Builders<UserDocument>.Filter;
+
+    // The avatar's bytes stay on the server unless the avatar itself is asked for.
+    private static readonly ProjectionDefinition<UserDocument, UserDocument> WithoutAvatarImage =
+        Builders<UserDocument>.Projection.Exclude(AvatarField).Exclude(AvatarTypeField);
 
     private readonly IMongoCollection<UserDocument> _users = database.GetCollection<UserDocument>(CollectionName);
 
@@ -59,9 +65,33 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
         var updated = await _users.FindOneAndUpdateAsync(
             Filter.Eq(u => u.Id, id),
             Builders<UserDocument>.Update.Combine(changes),
-            new FindOneAndUpdateOptions<UserDocument> { ReturnDocument = ReturnDocument.After },
+            new FindOneAndUpdateOptions<UserDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutAvatarImage },
             cancellationToken);
         return updated?.ToRecord();
+    }
+
+    public async Task<UserRecord?> SetAvatarAsync(string id, UserAvatar? avatar, CancellationToken cancellationToken)
+    {
+        var update = avatar is null
+            ? Builders<UserDocument>.Update.Unset(u => u.AvatarVersion).Unset(AvatarTypeField).Unset(AvatarField)
+            : Builders<UserDocument>.Update.Set(u => u.AvatarVersion, avatar.Version)
+                .Set(AvatarTypeField, avatar.ContentType).Set(AvatarField, new BsonBinaryData(avatar.Content));
+        var updated = await _users.FindOneAndUpdateAsync(
+            Filter.Eq(u => u.Id, id),
+            update,
+            new FindOneAndUpdateOptions<UserDocument> { ReturnDocument = ReturnDocument.After, Projection = WithoutAvatarImage },
+            cancellationToken);
+        return updated?.ToRecord();
+    }
+
+    public async Task<UserAvatar?> FindAvatarAsync(string id, CancellationToken cancellationToken)
+    {
+        var document = await database.GetCollection<BsonDocument>(CollectionName)
+            .Find(Builders<BsonDocument>.Filter.Eq("_id", id) & Builders<BsonDocument>.Filter.Exists(AvatarField))
+            .FirstOrDefaultAsync(cancellationToken);
+        return document is null
+            ? null
+            : new UserAvatar(document["avatarVersion"].AsString, document[AvatarTypeField].AsString, document[AvatarField].AsByteArray);
     }
 
     public Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken) =>
@@ -87,6 +117,7 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
         }
 
         var documents = await _users.Find(filter)
+            .Project(WithoutAvatarImage)
             .Sort(Builders<UserDocument>.Sort.Ascending(u => u.NormalizedUsername))
             .Limit(limit)
             .ToListAsync(cancellationToken);
@@ -95,11 +126,13 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
 
     private async Task<UserRecord?> FindOneAsync(FilterDefinition<UserDocument> filter, CancellationToken cancellationToken)
     {
-        var document = await _users.Find(filter).FirstOrDefaultAsync(cancellationToken);
+        var document = await _users.Find(filter).Project(WithoutAvatarImage).FirstOrDefaultAsync(cancellationToken);
         return document?.ToRecord();
     }
 
-    // Element names are fixed here so that renaming a property cannot silently change what is stored.
+    // Element names are fixed here so that renaming a property cannot silently change what is stored. The avatar's
+    // type and bytes have no property: only FindAvatarAsync reads them, and every other read projects them out.
+    [BsonIgnoreExtraElements]
     private sealed class UserDocument
     {
         [BsonId]
@@ -128,6 +161,10 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
         [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
         public required DateTime CreatedAt { get; init; }
 
+        [BsonElement("avatarVersion")]
+        [BsonIgnoreIfNull]
+        public string? AvatarVersion { get; init; }
+
         public static UserDocument From(UserRecord user) => new()
         {
             Id = user.Id,
@@ -138,9 +175,10 @@ public sealed class MongoUserStore(IMongoDatabase database) : IUserStore
             StatusMessage = user.StatusMessage,
             PasswordHash = user.PasswordHash,
             CreatedAt = user.CreatedAt.UtcDateTime,
+            AvatarVersion = user.AvatarVersion,
         };
 
         public UserRecord ToRecord() => new(
-            Id, Username, NormalizedUsername, DisplayName, StatusMessage, PasswordHash, new DateTimeOffset(CreatedAt));
+            Id, Username, NormalizedUsername, DisplayName, StatusMessage, PasswordHash, new DateTimeOffset(CreatedAt), AvatarVersion);
     }
 }

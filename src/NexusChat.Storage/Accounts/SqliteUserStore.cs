@@ -11,7 +11,7 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
     private const int UniqueConstraintFailed = 2067;
 
     private const string Columns =
-        "id, username, normalized_username, display_name, status_message, password_hash, created_at";
+        "id, username, normalized_username, display_name, status_message, password_hash, created_at, avatar_version";
 
     public Task<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
     {
@@ -69,6 +69,34 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         command.Parameters.AddWithValue("$statusMessage", (object?)statusMessage ?? DBNull.Value);
         return await ReadSingleAsync(command, cancellationToken);
     }, cancellationToken);
+
+    public Task<UserRecord?> SetAvatarAsync(string id, UserAvatar? avatar, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
+    {
+        await using var command = Command(write);
+        command.CommandText =
+            $"""
+            UPDATE users SET avatar_version = $version, avatar_type = $type, avatar = $content
+            WHERE id = $id
+            RETURNING {Columns};
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$version", (object?)avatar?.Version ?? DBNull.Value);
+        command.Parameters.AddWithValue("$type", (object?)avatar?.ContentType ?? DBNull.Value);
+        command.Parameters.AddWithValue("$content", (object?)avatar?.Content ?? DBNull.Value);
+        return await ReadSingleAsync(command, cancellationToken);
+    }, cancellationToken);
+
+    public async Task<UserAvatar?> FindAvatarAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT avatar_version, avatar_type, avatar FROM users WHERE id = $id AND avatar IS NOT NULL;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new UserAvatar(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2))
+            : null;
+    }
 
     public Task UpdatePasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken) => connections.WriteAsync(async write =>
     {
@@ -149,5 +177,6 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         DisplayName: reader.GetString(3),
         StatusMessage: reader.GetString(4),
         PasswordHash: reader.GetString(5),
-        CreatedAt: DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+        CreatedAt: DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        AvatarVersion: reader.IsDBNull(7) ? null : reader.GetString(7));
 }

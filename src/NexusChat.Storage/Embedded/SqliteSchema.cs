@@ -198,6 +198,13 @@ public static class SqliteSchema
         """
         ALTER TABLE members ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
         """,
+        // 11: avatars. A 128 px WebP of a few KB lives on the user's row; user reads select the version only, so the
+        // image is read only where it is served.
+        """
+        ALTER TABLE users ADD COLUMN avatar_version TEXT;
+        ALTER TABLE users ADD COLUMN avatar_type TEXT;
+        ALTER TABLE users ADD COLUMN avatar BLOB;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NexusChat.Imaging;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Files;
@@ -9,7 +10,7 @@ namespace NexusChat.Worker.Previews;
 /// <summary>
 /// The preview of one attached file: from the cache when these bytes were processed before, else read from the file
 /// store (hashed on the way, so bytes that are not what the message describes get no preview), run through
-/// <see cref="ImagePreviewProcessor"/>, and the thumbnail stored content-addressed beside the files, so identical
+/// <see cref="ImageThumbnailer"/>, and the thumbnail stored content-addressed beside the files, so identical
 /// images share one. A file the processor refuses ends as "none"; a missing file or a store that fails throws, so the
 /// bus retries the event and finally parks it.
 /// </summary>
@@ -59,7 +60,7 @@ public sealed partial class AttachmentPreviewer(IFileStore files, PreviewCache c
             return (AttachmentPreview.None, true);
         }
 
-        switch (ImagePreviewProcessor.Process(image))
+        switch (ImageThumbnailer.Make(image, ThumbnailShape.Preview))
         {
             case Thumbnailed thumbnailed:
                 using (var thumbnail = new MemoryStream(thumbnailed.Thumbnail, writable: false))

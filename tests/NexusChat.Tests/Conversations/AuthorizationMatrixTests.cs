@@ -6,7 +6,7 @@ using NexusChat.Tests.Hosting;
 namespace NexusChat.Tests.Conversations;
 
 /// <summary>
-/// Every conversation, message and search route × {anonymous, outsider, member, admin, owner}, on a private and a
+/// Every conversation, message, search and avatar route × {anonymous, outsider, member, admin, owner}, on a private and a
 /// public channel: the status each gets.
 /// </summary>
 [Collection(HostModeAppCollection.Name)]
@@ -30,7 +30,8 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
         }
 
         const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized, NotFound = HttpStatusCode.NotFound,
-            Forbidden = HttpStatusCode.Forbidden, Ok = HttpStatusCode.OK, Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent;
+            Forbidden = HttpStatusCode.Forbidden, Ok = HttpStatusCode.OK, Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent,
+            BadRequest = HttpStatusCode.BadRequest;
         foreach (var visibility in new[] { "private", "public" })
         {
             var outsiderReads = visibility == "public" ? Ok : NotFound;
@@ -64,6 +65,10 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
             Row("start a direct conversation", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Created), (Caller.Member, Created));
             Row("list my conversations", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok));
             Row("search messages", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok));
+            // Profile pictures: one's own is set and removed by oneself only (the route has no user id); anyone signed in reads one.
+            Row("set my avatar from an unknown file", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, BadRequest), (Caller.Member, BadRequest));
+            Row("remove my avatar", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, Ok), (Caller.Member, Ok));
+            Row("get an avatar", visibility, (Caller.Anonymous, Unauthorized), (Caller.Outsider, NotFound), (Caller.Member, NotFound));
         }
 
         return data;
@@ -121,6 +126,9 @@ public sealed class AuthorizationMatrixTests(HostModeAppFixture fixture)
                 new CreateConversationRequest("direct", null, null, null, [(await NewUserAsync(world)).User.Id])),
             "list my conversations" => (HttpMethod.Get, "/api/conversations", null),
             "search messages" => (HttpMethod.Get, "/api/search/messages?q=hello", null),
+            "set my avatar from an unknown file" => (HttpMethod.Put, "/api/users/me/avatar", new Contracts.Accounts.SetAvatarRequest(Guid.NewGuid().ToString("N"))),
+            "remove my avatar" => (HttpMethod.Delete, "/api/users/me/avatar", null),
+            "get an avatar" => (HttpMethod.Get, $"/api/users/{world.Owner.User.Id}/avatar", null),
             "list public channels" => (HttpMethod.Get, $"/api/conversations/public?search={Uri.EscapeDataString(channel.Name!)}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(route)),
         };

@@ -7,6 +7,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using NexusChat.Contracts.Conversations;
 using NexusChat.Contracts.Hosting;
+using NexusChat.Imaging;
 using NexusChat.Tests.Conversations;
 using NexusChat.Tests.Files;
 using NexusChat.Tests.Hosting;
@@ -50,7 +51,7 @@ public sealed class PreviewTests(HostModeAppFixture fixture, ITestOutputHelper o
         var bytes = await thumbnail.Content.ReadAsByteArrayAsync();
         Assert.True(TestImages.Decodes(bytes));
         var (thumbnailWidth, thumbnailHeight) = TestImages.SizeOf(bytes);
-        Assert.Equal(ImagePreviewProcessor.ThumbnailMaxSide, Math.Max(thumbnailWidth, thumbnailHeight));
+        Assert.Equal(ThumbnailShape.Preview.Side, Math.Max(thumbnailWidth, thumbnailHeight));
         Assert.Equal(ImageSniffer.Sniff(bytes), thumbnail.Content.Headers.ContentType?.MediaType);
         Assert.Contains(thumbnail.Content.Headers.ContentType?.MediaType, new[] { "image/webp", "image/png" });
         Assert.Equal($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"", thumbnail.Headers.ETag?.Tag);

@@ -7,7 +7,7 @@ namespace NexusChat.Tests.Storage;
 /// and supplies initialized stores over fresh databases; a provider whose server is not available skips every
 /// test with the reason.
 /// </summary>
-public abstract class UserStoreContractTests
+public abstract partial class UserStoreContractTests
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

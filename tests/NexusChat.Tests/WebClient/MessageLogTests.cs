@@ -3,7 +3,7 @@ using NexusChat.Web.Client.Features.Messages;
 
 namespace NexusChat.Tests.WebClient;
 
-public sealed class MessageLogTests : WebClientContext
+public sealed class MessageLogTests : PeopleContext
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
 

@@ -16,6 +16,13 @@ public sealed class UserDirectory(UsersClient users)
 
     public void Remember(UserDto user) => _known[user.Id] = user;
 
+    /// <summary>A newer copy of a user (e.g. the signed-in user's own profile change): remembered, and shown at once.</summary>
+    public void Update(UserDto user)
+    {
+        _known[user.Id] = user;
+        Changed?.Invoke();
+    }
+
     public UserDto? Find(string userId) => _known.GetValueOrDefault(userId);
 
     /// <summary>The display name, or a neutral placeholder while it is fetched (the fetch starts here).</summary>

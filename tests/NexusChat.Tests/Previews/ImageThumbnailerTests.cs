@@ -1,11 +1,11 @@
 using System.Text;
-using NexusChat.Worker.Previews;
+using NexusChat.Imaging;
 using SkiaSharp;
 
 namespace NexusChat.Tests.Previews;
 
-/// <summary>The processor on its own: what it sniffs, what it refuses, and the thumbnails it makes.</summary>
-public sealed class ImagePreviewProcessorTests
+/// <summary>The thumbnailer on its own: what it sniffs, what it refuses, and the thumbnails it makes.</summary>
+public sealed class ImageThumbnailerTests
 {
     public static TheoryData<string, string?> Headers => new()
     {
@@ -36,7 +36,7 @@ public sealed class ImagePreviewProcessorTests
     public void AnImageGetsAThumbnailOfAtMost320PixelsAndItsOwnSize(
         SKEncodedImageFormat format, int width, int height, int thumbnailWidth, int thumbnailHeight, string sniffed)
     {
-        var result = ImagePreviewProcessor.Process(TestImages.Encode(format, width, height));
+        var result = ImageThumbnailer.Make(TestImages.Encode(format, width, height), ThumbnailShape.Preview);
 
         var thumbnail = Assert.IsType<Thumbnailed>(result);
         Assert.Equal((width, height, sniffed), (thumbnail.Width, thumbnail.Height, thumbnail.SniffedType));
@@ -46,16 +46,30 @@ public sealed class ImagePreviewProcessorTests
     }
 
     [Theory]
+    [InlineData(SKEncodedImageFormat.Png, 300, 200)]
+    [InlineData(SKEncodedImageFormat.Jpeg, 3000, 4000)]
+    [InlineData(SKEncodedImageFormat.Png, 60, 90)]
+    public void AnAvatarIsTheImagesCentreSquareAt128Pixels(SKEncodedImageFormat format, int width, int height)
+    {
+        var result = ImageThumbnailer.Make(TestImages.Encode(format, width, height), ThumbnailShape.Avatar);
+
+        var avatar = Assert.IsType<Thumbnailed>(result);
+        var side = Math.Min(ThumbnailShape.Avatar.Side, Math.Min(width, height));
+        Assert.Equal((side, side), TestImages.SizeOf(avatar.Thumbnail));
+        Assert.True(TestImages.Decodes(avatar.Thumbnail));
+    }
+
+    [Theory]
     [InlineData(SKEncodedImageFormat.Jpeg, 4000, 3000)]
     [InlineData(SKEncodedImageFormat.Webp, 4000, 3000)]
     public void ALargeJpegOrWebpIsDecodedDownsampledNeverAtItsFullSize(SKEncodedImageFormat format, int width, int height)
     {
         using var codec = SKCodec.Create(new MemoryStream(TestImages.Encode(format, width, height)));
 
-        using var sampled = SampledDecoder.Decode(codec, ImagePreviewProcessor.ThumbnailMaxSide);
+        using var sampled = SampledDecoder.Decode(codec, ThumbnailShape.Preview.Side);
 
         Assert.NotNull(sampled);
-        Assert.InRange(Math.Max(sampled.Width, sampled.Height), ImagePreviewProcessor.ThumbnailMaxSide, 2 * ImagePreviewProcessor.ThumbnailMaxSide);
+        Assert.InRange(Math.Max(sampled.Width, sampled.Height), ThumbnailShape.Preview.Side, 2 * ThumbnailShape.Preview.Side);
     }
 
     [Fact]
@@ -64,18 +78,18 @@ public sealed class ImagePreviewProcessorTests
         var bomb = TestImages.PngClaiming(50_000);
         Assert.True(bomb.Length < 1000);
 
-        var result = ImagePreviewProcessor.Process(bomb);
+        var result = ImageThumbnailer.Make(bomb, ThumbnailShape.Preview);
 
         Assert.Contains("pixel", Assert.IsType<Refused>(result).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ATruncatedImageIsRefused() =>
-        Assert.IsType<Refused>(ImagePreviewProcessor.Process(TestImages.TruncatedPng()));
+        Assert.IsType<Refused>(ImageThumbnailer.Make(TestImages.TruncatedPng(), ThumbnailShape.Preview));
 
     [Fact]
     public void TextWithAnImageNameIsNoImage() =>
-        Assert.IsType<Refused>(ImagePreviewProcessor.Process(Encoding.UTF8.GetBytes("<svg onload=alert(1)>not a picture</svg>")));
+        Assert.IsType<Refused>(ImageThumbnailer.Make(Encoding.UTF8.GetBytes("<svg onload=alert(1)>not a picture</svg>"), ThumbnailShape.Preview));
 
     [Fact]
     public void AnImageHeaderFollowedByGarbageIsRefused()
@@ -84,6 +98,6 @@ public sealed class ImagePreviewProcessorTests
         new Random(12).NextBytes(garbage);
         "\x89PNG\r\n\x1a\n"u8.ToArray().CopyTo(garbage, 0);
 
-        Assert.IsType<Refused>(ImagePreviewProcessor.Process(garbage));
+        Assert.IsType<Refused>(ImageThumbnailer.Make(garbage, ThumbnailShape.Preview));
     }
 }

@@ -1,4 +1,4 @@
-namespace NexusChat.Worker.Previews;
+namespace NexusChat.Imaging;
 
 /// <summary>
 /// The real type of a file from its first bytes: the uploader's declared type and the file name are claims anyone can

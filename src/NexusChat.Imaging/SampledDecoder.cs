@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace NexusChat.Worker.Previews;
+namespace NexusChat.Imaging;
 
 /// <summary>
 /// Decodes an image at roughly the size its thumbnail needs. Codecs that scale while decoding (JPEG in eighths, WebP
