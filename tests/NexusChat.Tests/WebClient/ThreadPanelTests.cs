@@ -9,7 +9,7 @@ using static NexusChat.Tests.WebClient.ThreadSessionTests;
 namespace NexusChat.Tests.WebClient;
 
 /// <summary>The thread panel and the thread summary under a root in the channel.</summary>
-public sealed class ThreadPanelTests : WebClientContext
+public sealed class ThreadPanelTests : PeopleContext
 {
     private readonly FakeConversationChannel _channel = new();
 
