@@ -101,7 +101,12 @@ public sealed class CallService(
 
     public async Task LeaveAsync(string userId, string connectionId, string callId, CancellationToken cancellationToken)
     {
-        await LoadAsMemberAsync(userId, callId, cancellationToken);
+        // A participant may always hang up, even one removed from the conversation meanwhile.
+        if (await store.GetAsync(callId) is not { } current || !current.Participants.ContainsKey(userId))
+        {
+            await LoadAsMemberAsync(userId, callId, cancellationToken);
+        }
+
         local.Release(connectionId);
         await PublishAsync(await store.ChangeAsync(callId, call => CallRules.Leave(call, userId)), callId);
     }
@@ -126,7 +131,7 @@ public sealed class CallService(
         }
 
         // Only a participant, from the connection the call knows, may signal: nobody else can inject an SDP or candidate.
-        var call = await store.GetAsync(callId ?? string.Empty);
+        var call = await store.GetAsync(callId);
         if (call is null || !call.Participants.TryGetValue(userId, out var seat) || seat.ConnectionId != connectionId)
         {
             throw HubErrors.Of(HubError.Forbidden("you are not in this call from this connection"));

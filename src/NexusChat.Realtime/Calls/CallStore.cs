@@ -64,8 +64,9 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
         throw new InvalidOperationException($"could not start a call in {call.ConversationId}: too much contention");
     }
 
-    public async Task<CallState?> GetAsync(string callId) =>
-        await Db.StringGetAsync(CallKey(callId)) is { HasValue: true } json ? Deserialize(json!) : null;
+    /// <summary>The call; null when there is none (a null or empty id, as a hostile client may send, included).</summary>
+    public async Task<CallState?> GetAsync(string? callId) =>
+        !string.IsNullOrEmpty(callId) && await Db.StringGetAsync(CallKey(callId)) is { HasValue: true } json ? Deserialize(json!) : null;
 
     public async Task<CallState?> GetForConversationAsync(string conversationId) =>
         await Db.StringGetAsync(ConversationKey(conversationId)) is { HasValue: true } id ? await GetAsync(id!) : null;
