@@ -16,6 +16,8 @@ public static class TurnRegistration
         builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section)
             .Validate(o => o.CredentialLifetime >= TimeSpan.FromMinutes(1) && o.CredentialLifetime <= TurnOptions.MaxCredentialLifetime,
                 "Turn:CredentialLifetime must be between 1 minute and 1 hour.")
+            // An empty secret would sign credentials anyone can forge.
+            .Validate(o => !string.IsNullOrEmpty(o.SharedSecret), "Turn:SharedSecret must be set.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TurnCredentials>();

@@ -6,8 +6,11 @@ namespace NexusChat.AppHost.Infrastructure;
 /// a TURN client names any peer address and coturn sends to it from inside. Private, link-local, carrier-grade NAT and
 /// multicast peers are refused; loopback is refused by coturn unless <c>allow-loopback-peers</c>. Each mode opens only
 /// what its relays need: a host-mode run relays on 127.0.0.1 (loopback allowed only by the
-/// <c>NexusChat:Turn:AllowLoopbackPeers</c> setting, which the tests set); a container's relay address is on the
-/// container network (Docker's 172.16.0.0/12), so that range stays open there for relay-to-relay calls.
+/// <c>NexusChat:Turn:AllowLoopbackPeers</c> setting, which the tests set). A container's relay address is on the
+/// container network (Docker's 172.16.0.0/12), which stays denied too: opening it would open Redis, RabbitMQ and
+/// MongoDB to every TURN client. So in container mode a relayed call goes to peers outside that network; two peers
+/// that both need this one relay connect only once it runs with a public relay address (deployment, hosting.md).
+/// TCP relays (RFC 6062) are off: calls need UDP only.
 /// </summary>
 public static class TurnPeerPolicy
 {
@@ -40,11 +43,7 @@ public static class TurnPeerPolicy
             yield return $"denied-peer-ip={range}";
         }
 
-        if (mode == InfrastructureMode.Container)
-        {
-            yield return "allowed-peer-ip=172.16.0.0-172.31.255.255";
-        }
-
+        yield return "no-tcp-relay";
         if (allowLoopbackPeers)
         {
             yield return "allow-loopback-peers";

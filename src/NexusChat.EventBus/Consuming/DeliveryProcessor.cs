@@ -36,6 +36,17 @@ internal sealed partial class DeliveryProcessor(
         var eventType = properties.Type ?? delivery.RoutingKey;
         using var activity = EventBusTelemetry.StartProcess(eventType, properties.MessageId, TraceContextHeaders.Extract(properties.Headers), topology.Subscriber);
 
+        if (delivery.Exchange == EventBusTopology.Exchange && !subscriptions.Value.TryGet(delivery.RoutingKey, out _))
+        {
+            // A binding an older build of this subscriber made (the topology only ever binds, and the queue is durable):
+            // nothing here wants these events any more, so the binding goes and the event is dropped, not parked —
+            // otherwise every such event would fill the parking lot after an upgrade.
+            await channel.QueueUnbindAsync(topology.Queue, EventBusTopology.Exchange, delivery.RoutingKey, cancellationToken: cancellationToken);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+            LogUnbound(delivery.RoutingKey, topology.Queue);
+            return;
+        }
+
         if (!subscriptions.Value.TryGet(eventType, out var subscription) || !Guid.TryParse(properties.MessageId, out var eventId))
         {
             LogUnhandled(eventType, properties.MessageId);
@@ -161,6 +172,9 @@ internal sealed partial class DeliveryProcessor(
 
     [LoggerMessage(LogLevel.Error, "No handler for {EventType} message {MessageId} (or no event id); parking it")]
     private partial void LogUnhandled(string eventType, string? messageId);
+
+    [LoggerMessage(LogLevel.Warning, "{RoutingKey} is bound to {Queue} but has no handler there (left by an older build); unbinding it")]
+    private partial void LogUnbound(string routingKey, string queue);
 
     [LoggerMessage(LogLevel.Error, "{EventType} {EventId} cannot be read; parking it")]
     private partial void LogUnreadable(Exception exception, string eventType, Guid eventId);

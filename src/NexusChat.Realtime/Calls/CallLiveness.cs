@@ -18,22 +18,15 @@ public sealed partial class CallLiveness(
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var ids = await store.ListAsync(settings.SweepBatch);
-        metrics.Active(ids.Count);
-        foreach (var id in ids)
+        metrics.Active(await store.CountAsync());
+        foreach (var id in await store.ListAsync(settings.SweepBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var renewedAt = await store.RenewedAtAsync(id);
             var now = Now();
-            CallState? before = null;
-            var change = await store.ChangeAsync(id, call =>
-            {
-                before = call;
-                return CallRules.Sweep(call, renewedAt, now, (long)settings.RingTimeout.TotalMilliseconds,
-                    now - (long)settings.ParticipantTimeout.TotalMilliseconds);
-            });
-            // The rules hand back the very same state when nothing is due; only a real change is announced.
-            if (change is CallChange.Ended || change is CallChange.Updated updated && !ReferenceEquals(updated.Call, before))
+            var change = await store.ChangeAsync(id, call => CallRules.Sweep(call, renewedAt, now,
+                (long)settings.RingTimeout.TotalMilliseconds, now - (long)settings.ParticipantTimeout.TotalMilliseconds));
+            if (change is CallChange.Ended or CallChange.Updated)
             {
                 await calls.PublishAsync(change, id);
             }

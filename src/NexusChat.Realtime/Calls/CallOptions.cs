@@ -23,6 +23,6 @@ public sealed class CallOptions
     /// <summary>How long a call's state outlives the last renewal (all its replicas gone).</summary>
     public TimeSpan StateTtl { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The most calls one sweep looks at.</summary>
-    public int SweepBatch { get; set; } = 500;
+    /// <summary>The most calls one sweep looks at (oldest first); far above what one cluster of this size holds at once.</summary>
+    public int SweepBatch { get; set; } = 10_000;
 }

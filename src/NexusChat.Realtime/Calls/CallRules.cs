@@ -11,6 +11,9 @@ public abstract record CallChange
     public sealed record Ended(CallState Call, string Reason) : CallChange;
 
     public sealed record Refused(HubError Error) : CallChange;
+
+    /// <summary>The step changed nothing (the rules hand back the very same state): nothing is written or announced.</summary>
+    public sealed record Unchanged(CallState Call) : CallChange;
 }
 
 /// <summary>
@@ -33,6 +36,11 @@ public static class CallRules
         var participants = new Dictionary<string, CallSeat>(call.Participants);
         if (participants.TryGetValue(userId, out var seat))
         {
+            if (seat.ConnectionId == connectionId)
+            {
+                return new CallChange.Updated(call);
+            }
+
             participants[userId] = seat with { ConnectionId = connectionId };
             return new CallChange.Updated(call with { Participants = participants });
         }
@@ -53,10 +61,10 @@ public static class CallRules
         });
     }
 
-    /// <summary>An invited user declines; when everyone invited has, the ringing call ends.</summary>
+    /// <summary>An invited user declines (anyone else's decline changes nothing); when everyone invited has, the ringing call ends.</summary>
     public static CallChange Decline(CallState call, string userId)
     {
-        if (call.Participants.ContainsKey(userId) || call.Declined.Contains(userId))
+        if (call.Participants.ContainsKey(userId) || call.Declined.Contains(userId) || !call.Invited.Contains(userId))
         {
             return new CallChange.Updated(call);
         }
@@ -76,6 +84,11 @@ public static class CallRules
         if (!call.Participants.TryGetValue(userId, out var seat))
         {
             return new CallChange.Refused(HubError.Forbidden("you are not in this call"));
+        }
+
+        if (seat.Muted == muted && seat.CameraOn == cameraOn)
+        {
+            return new CallChange.Updated(call);
         }
 
         var participants = new Dictionary<string, CallSeat>(call.Participants) { [userId] = seat with { Muted = muted, CameraOn = cameraOn } };

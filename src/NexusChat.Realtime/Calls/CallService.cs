@@ -47,6 +47,11 @@ public sealed class CallService(
         }
 
         await RefuseIfBusyAsync(userId, null, "you are already in another call");
+        if (access.Conversation.Type == ConversationTypes.Direct && invited.Count == 0)
+        {
+            throw HubErrors.Validation("conversationId", "There is nobody else in this conversation to call.");
+        }
+
         if (access.Conversation.Type == ConversationTypes.Direct && await store.GetForUserAsync(invited[0]) is not null)
         {
             metrics.FailedSetup("busy");
@@ -59,7 +64,7 @@ public sealed class CallService(
             case CallStore.StartResult.Existing existing:
                 return await JoinAsync(userId, connectionId, existing.CallId, cancellationToken);
             case CallStore.StartResult.Started:
-                local.Take(connectionId, call.Id, userId);
+                local.Take(connectionId, call, userId);
                 metrics.Started(kind);
                 var dto = call.ToDto();
                 await hub.Clients.Users(invited).CallRinging(dto);
@@ -75,11 +80,18 @@ public sealed class CallService(
     {
         await LoadAsMemberAsync(userId, callId, cancellationToken);
         await RefuseIfBusyAsync(userId, callId, "you are already in another call");
-        var change = await store.ChangeAsync(callId, call => CallRules.Join(call, userId, connectionId, Now()));
-        if (change is CallChange.Updated { Call: var joined })
+        long? answeredBefore = null;
+        var change = await store.ChangeAsync(callId, call =>
         {
-            local.Take(connectionId, callId, userId);
-            if (joined.AnsweredAt is { } answered && joined.Participants.Count == 2 && joined.Participants[userId].JoinedAt == answered)
+            answeredBefore = call.AnsweredAt;
+            return CallRules.Join(call, userId, connectionId, Now());
+        });
+        var joined = change switch { CallChange.Updated u => u.Call, CallChange.Unchanged u => u.Call, _ => null };
+        if (joined is not null)
+        {
+            local.Take(connectionId, joined, userId);
+            // Only the answer itself: a rejoin or a move keeps the call's answer time.
+            if (answeredBefore is null && joined.AnsweredAt is { } answered)
             {
                 metrics.Answered(TimeSpan.FromMilliseconds(answered - joined.StartedAt));
             }
@@ -166,10 +178,15 @@ public sealed class CallService(
                 throw HubErrors.NotFound("call");
             case CallChange.Refused refused:
                 throw HubErrors.Of(refused.Error);
+            case CallChange.Unchanged unchanged:
+                // Nothing happened, so nobody is told: a repeated call costs the members nothing.
+                return unchanged.Call;
             case CallChange.Updated updated:
+                local.Follow(updated.Call);
                 await hub.Clients.Group(ConversationGroups.Of(updated.Call.ConversationId)).CallUpdated(updated.Call.ToDto());
                 return updated.Call;
             case CallChange.Ended ended:
+                local.ReleaseCall(ended.Call.Id);
                 metrics.Ended(ended.Reason, ended.Call.AnsweredAt is not null);
                 await hub.Clients.Group(ConversationGroups.Of(ended.Call.ConversationId)).CallEnded(ended.Call.Ended(ended.Reason, Now()));
                 return ended.Call;

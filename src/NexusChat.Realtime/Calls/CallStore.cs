@@ -91,9 +91,14 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
 
             var current = Deserialize(json!);
             var change = step(current);
-            if (change is CallChange.Refused || change is CallChange.Updated { Call: var same } && same == current)
+            if (change is CallChange.Refused)
             {
                 return change;
+            }
+
+            if (change is CallChange.Updated { Call: var same } && ReferenceEquals(same, current))
+            {
+                return new CallChange.Unchanged(current);
             }
 
             var transaction = Db.CreateTransaction();
@@ -104,17 +109,29 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
                 CallChange.Ended end => (end.Call, true),
                 _ => throw new InvalidOperationException($"unexpected {change}"),
             };
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (ended)
             {
-                _ = transaction.KeyDeleteAsync([CallKey(callId), RenewedKey(callId), ConversationKey(current.ConversationId)]);
+                _ = transaction.KeyDeleteAsync([CallKey(callId), RenewedKey(callId)]);
                 _ = transaction.SortedSetRemoveAsync(IndexKey, callId);
             }
             else
             {
                 _ = transaction.StringSetAsync(CallKey(callId), Serialize(after), expiry: null, keepTtl: true);
-                foreach (var joined in after.Participants.Keys.Except(current.Participants.Keys))
+                // A seat that joined or moved counts as renewed now: an entry left from an earlier stay must not get
+                // it swept before its new replica's first renewal.
+                foreach (var (user, seat) in after.Participants)
                 {
-                    _ = transaction.StringSetAsync(UserKey(joined), callId, Ttl);
+                    if (!current.Participants.TryGetValue(user, out var before) || before.ConnectionId != seat.ConnectionId)
+                    {
+                        _ = transaction.StringSetAsync(UserKey(user), callId, Ttl);
+                        _ = transaction.HashSetAsync(RenewedKey(callId), user, now);
+                    }
+                }
+
+                foreach (var gone in current.Participants.Keys.Except(after.Participants.Keys))
+                {
+                    _ = transaction.HashDeleteAsync(RenewedKey(callId), gone);
                 }
             }
 
@@ -128,6 +145,12 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
                 await Db.ScriptEvaluateAsync(DeleteIfEqual, new { key = (RedisKey)UserKey(gone), value = (RedisValue)callId });
             }
 
+            if (ended)
+            {
+                // Only while it still names this call: a pointer is never taken from a newer one.
+                await Db.ScriptEvaluateAsync(DeleteIfEqual, new { key = (RedisKey)ConversationKey(current.ConversationId), value = (RedisValue)callId });
+            }
+
             return change;
         }
 
@@ -135,7 +158,7 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
     }
 
     /// <summary>Marks these participants alive now and keeps their calls from expiring; one round trip for all.</summary>
-    public async Task RenewAsync(IReadOnlyCollection<(string CallId, string UserId)> seats, long now)
+    public async Task RenewAsync(IReadOnlyCollection<(string CallId, string ConversationId, string UserId)> seats, long now)
     {
         if (seats.Count == 0)
         {
@@ -144,9 +167,10 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
 
         var batch = Db.CreateBatch();
         var work = new List<Task>();
-        foreach (var (callId, userId) in seats)
+        foreach (var (callId, conversationId, userId) in seats)
         {
             work.Add(batch.HashSetAsync(RenewedKey(callId), userId, now));
+            work.Add(batch.KeyExpireAsync(ConversationKey(conversationId), Ttl));
             work.Add(batch.KeyExpireAsync(RenewedKey(callId), Ttl));
             work.Add(batch.KeyExpireAsync(CallKey(callId), Ttl));
             work.Add(batch.KeyExpireAsync(UserKey(userId), Ttl));

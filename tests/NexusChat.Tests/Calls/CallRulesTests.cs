@@ -97,6 +97,17 @@ public sealed class CallRulesTests
     }
 
     [Fact]
+    public void RepeatsChangeNothingSoNothingIsWrittenOrAnnounced()
+    {
+        var call = Joined(CallRules.Join(Ringing("ben"), "ben", "ben-1", T0));
+
+        Assert.Same(call, Joined(CallRules.Join(call, "ben", "ben-1", T0 + 5)));
+        Assert.Same(call, Joined(CallRules.SetMedia(call, "ben", muted: false, cameraOn: true)));
+        Assert.Same(call, Joined(CallRules.Decline(call, "cat")));
+        Assert.Same(call, Joined(CallRules.Leave(call, "cat")));
+    }
+
+    [Fact]
     public void OnlyAParticipantSetsMediaState()
     {
         var refused = Assert.IsType<CallChange.Refused>(CallRules.SetMedia(Ringing("ben"), "ben", true, true));

@@ -143,6 +143,34 @@ public sealed class EventBusDeliveryTests(RabbitMqServerFixture rabbit, RedisSer
         _testTimeout.Dispose();
     }
 
+    [SkippableFact]
+    public async Task AnEventBoundByAnOlderBuildWithoutAHandlerNowIsUnboundAndDroppedNotParked()
+    {
+        var subscriber = NewSubscriberName();
+        await using var host = await StartSubscriberAsync(subscriber, _probe);
+        var queue = NexusChat.EventBus.Topology.SubscriberTopology.QueueName(subscriber);
+        await using var channel = await host.Connection.CreateChannelAsync(cancellationToken: Token);
+        // What an older build left: its queue bound to an event type this build no longer handles.
+        await channel.QueueBindAsync(queue, NexusChat.EventBus.Topology.EventBusTopology.Exchange, "RetiredEvent", cancellationToken: Token);
+        var properties = new BasicProperties { Type = "RetiredEvent", MessageId = Guid.NewGuid().ToString(), Persistent = true };
+
+        await channel.BasicPublishAsync(NexusChat.EventBus.Topology.EventBusTopology.Exchange, "RetiredEvent", mandatory: false, properties,
+            "{}"u8.ToArray(), Token);
+        await PublishSentinelAndWaitAsync(host);
+        // Unbound: a second one has no queue to go to (returned to a mandatory publisher).
+        var returned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.BasicReturnAsync += (_, _) =>
+        {
+            returned.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await channel.BasicPublishAsync(NexusChat.EventBus.Topology.EventBusTopology.Exchange, "RetiredEvent", mandatory: true, properties,
+            "{}"u8.ToArray(), Token);
+
+        await returned.Task.WaitAsync(Timeout, Token);
+        Assert.Equal(0u, await host.Services.GetRequiredService<ParkingLot>().CountAsync(Token));
+    }
+
     private static string NewSubscriberName() => $"test-{Guid.NewGuid().ToString("N")[..8]}";
 
     private static IEventBus Bus(SubscriberHost host) => host.Services.GetRequiredService<IEventBus>();

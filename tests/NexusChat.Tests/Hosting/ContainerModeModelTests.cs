@@ -109,8 +109,10 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
         Assert.Contains("--denied-peer-ip=169.254.0.0-169.254.255.255", args);
         Assert.Contains("--user-quota=12", args);
         Assert.Contains("--total-quota=1200", args);
-        // Relays between two callers on the same coturn go to its own container-network address.
-        Assert.Contains("--allowed-peer-ip=172.16.0.0-172.31.255.255", args);
+        // The container network holds Redis, RabbitMQ and MongoDB: no allowance may reopen it.
+        Assert.Contains("--denied-peer-ip=172.16.0.0-172.31.255.255", args);
+        Assert.DoesNotContain(args, a => a.StartsWith("--allowed-peer-ip", StringComparison.Ordinal));
+        Assert.Contains("--no-tcp-relay", args);
         Assert.DoesNotContain("--allow-loopback-peers", args);
     }
 
