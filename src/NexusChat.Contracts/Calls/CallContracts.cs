@@ -8,6 +8,7 @@ namespace NexusChat.Contracts.Calls;
 /// <param name="State">One of <see cref="CallStates"/>.</param>
 /// <param name="Invited">The users rung: the other member of a direct conversation, the invitees named in a channel.</param>
 /// <param name="AnsweredAt">When a second participant joined; null while nobody has answered.</param>
+/// <param name="Declined">The invited who declined: a device of theirs that still rings stops.</param>
 public sealed record CallDto(
     string Id,
     string ConversationId,
@@ -17,7 +18,8 @@ public sealed record CallDto(
     DateTimeOffset StartedAt,
     DateTimeOffset? AnsweredAt,
     IReadOnlyList<string> Invited,
-    IReadOnlyList<CallParticipantDto> Participants);
+    IReadOnlyList<CallParticipantDto> Participants,
+    IReadOnlyList<string> Declined);
 
 public sealed record CallParticipantDto(string UserId, string ConnectionId, DateTimeOffset JoinedAt, bool Muted, bool CameraOn);
 

@@ -22,7 +22,7 @@ public sealed class CallMetrics
         _started = meter.CreateCounter<long>("nexuschat.calls.started", description: "Calls started, by kind.");
         _ended = meter.CreateCounter<long>("nexuschat.calls.ended", description: "Calls ended, by reason.");
         _failedSetups = meter.CreateCounter<long>(
-            "nexuschat.calls.failed_setups", description: "Calls that never connected two people, by reason (missed, declined, cancelled, busy, full).");
+            "nexuschat.calls.failed_setups", description: "Calls that never connected two people, by reason (missed, declined, cancelled, lost, busy, full).");
         _setupTime = meter.CreateHistogram<double>(
             "nexuschat.calls.setup_time", "s", "From starting a call to the first answer.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 3, 5, 8, 13, 20, 30] });

@@ -18,7 +18,8 @@ public sealed record CallState(
     public CallDto ToDto() => new(
         Id, ConversationId, Kind, State, StartedBy, Time(StartedAt), AnsweredAt is { } answered ? Time(answered) : null, Invited,
         [.. Participants.OrderBy(p => p.Value.JoinedAt).Select(p =>
-            new CallParticipantDto(p.Key, p.Value.ConnectionId, Time(p.Value.JoinedAt), p.Value.Muted, p.Value.CameraOn))]);
+            new CallParticipantDto(p.Key, p.Value.ConnectionId, Time(p.Value.JoinedAt), p.Value.Muted, p.Value.CameraOn))],
+        Declined);
 
     public CallEndedDto Ended(string reason, long now) =>
         new(Id, ConversationId, reason, AnsweredAt is { } answered ? Time(answered) : null, Time(now));

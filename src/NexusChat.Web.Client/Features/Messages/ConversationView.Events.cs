@@ -73,6 +73,11 @@ public sealed partial class ConversationView
 
     public void Dispose()
     {
+        if (_session is not null)
+        {
+            _session.SendSettled -= Render;
+        }
+
         Workspace.MessageArrived -= OnMessage;
         Workspace.MessageChanged -= OnMessageChanged;
         Workspace.ConversationChanged -= OnConversationChanged;
