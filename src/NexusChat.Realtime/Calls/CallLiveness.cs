@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NexusChat.Realtime.Background;
 
 namespace NexusChat.Realtime.Calls;
 
@@ -33,22 +34,9 @@ public sealed partial class CallLiveness(
         }
     }
 
-    private async Task RepeatAsync(TimeSpan interval, Func<CancellationToken, Task> work, string name, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await work(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Redis down: calls stand still (media flows peer to peer meanwhile); the next tick tries again.
-                LogFailed(exception, name);
-            }
-        }
-    }
+    // Redis down: calls stand still (media flows peer to peer meanwhile); the next tick tries again.
+    private Task RepeatAsync(TimeSpan interval, Func<CancellationToken, Task> work, string name, CancellationToken stoppingToken) =>
+        Repeating.RunAsync(interval, time, work, exception => LogFailed(exception, name), stoppingToken);
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NexusChat.Realtime.Background;
 
 namespace NexusChat.Realtime.Presence;
 
@@ -10,22 +11,9 @@ public sealed partial class PresenceHeartbeat(
         RepeatAsync(options.Value.HeartbeatInterval, tracker.RenewAllAsync, "renew", stoppingToken),
         RepeatAsync(options.Value.SweepInterval, tracker.SweepAsync, "sweep", stoppingToken));
 
-    private async Task RepeatAsync(TimeSpan interval, Func<CancellationToken, Task> work, string name, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false) is true)
-        {
-            try
-            {
-                await work(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Redis down: presence stands still until it is back; the next tick tries again.
-                LogFailed(exception, name);
-            }
-        }
-    }
+    // Redis down: presence stands still until it is back; the next tick tries again.
+    private Task RepeatAsync(TimeSpan interval, Func<CancellationToken, Task> work, string name, CancellationToken stoppingToken) =>
+        Repeating.RunAsync(interval, time, work, exception => LogFailed(exception, name), stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "Presence {Work} failed")]
     private partial void LogFailed(Exception exception, string work);

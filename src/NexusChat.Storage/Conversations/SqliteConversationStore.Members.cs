@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations.Events;
 using NexusChat.Storage.Outbox;
 
@@ -66,42 +67,34 @@ public sealed partial class SqliteConversationStore
         }, cancellationToken);
 
     public Task<MemberRecord?> SetRoleAsync(string conversationId, string userId, string role, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
-        {
-            var member = await FindMemberAsync(connection, transaction, conversationId, userId, cancellationToken);
-            if (member is null || member.Role == role)
-            {
-                return member;
-            }
-
-            await using var command = Command(connection, transaction,
-                "UPDATE members SET role = $role WHERE conversation_id = $conversationId AND user_id = $userId;");
-            Bind(command, "$conversationId", conversationId);
-            Bind(command, "$userId", userId);
-            Bind(command, "$role", role);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            var changed = member with { Role = role };
-            await SqliteOutbox.AppendAsync(connection, transaction, new MemberRoleChanged(changed), cancellationToken);
-            return changed;
-        }, cancellationToken);
+        ChangeMemberAsync(conversationId, userId, "role", role, m => m.Role == role, m => m with { Role = role },
+            changed => new MemberRoleChanged(changed), cancellationToken);
 
     public Task<MemberRecord?> SetMutedAsync(string conversationId, string userId, bool muted, CancellationToken cancellationToken) =>
+        ChangeMemberAsync(conversationId, userId, "muted", muted, m => m.Muted == muted, m => m with { Muted = muted },
+            changed => new MemberMuteChanged(changed), cancellationToken);
+
+    // One member setting: unchanged (or no such member) writes nothing and records no event; a change writes the column
+    // and its event in one transaction. The column is one of ours, never input.
+    private Task<MemberRecord?> ChangeMemberAsync(
+        string conversationId, string userId, string column, object value, Func<MemberRecord, bool> isSet,
+        Func<MemberRecord, MemberRecord> apply, Func<MemberRecord, IntegrationEvent> changedEvent, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
             var member = await FindMemberAsync(connection, transaction, conversationId, userId, cancellationToken);
-            if (member is null || member.Muted == muted)
+            if (member is null || isSet(member))
             {
                 return member;
             }
 
             await using var command = Command(connection, transaction,
-                "UPDATE members SET muted = $muted WHERE conversation_id = $conversationId AND user_id = $userId;");
+                $"UPDATE members SET {column} = $value WHERE conversation_id = $conversationId AND user_id = $userId;");
             Bind(command, "$conversationId", conversationId);
             Bind(command, "$userId", userId);
-            Bind(command, "$muted", muted);
+            Bind(command, "$value", value);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            var changed = member with { Muted = muted };
-            await SqliteOutbox.AppendAsync(connection, transaction, new MemberMuteChanged(changed), cancellationToken);
+            var changed = apply(member);
+            await SqliteOutbox.AppendAsync(connection, transaction, changedEvent(changed), cancellationToken);
             return changed;
         }, cancellationToken);
 
