@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-readonly HOST_PACKAGES=(redis-server redis-tools rabbitmq-server coturn)
+readonly HOST_PACKAGES=(redis-server redis-tools rabbitmq-server coturn prometheus prometheus-alertmanager)
 # Browser tests drive Debian's Chromium through Playwright (its own browser download is not available).
 readonly TEST_PACKAGES=(chromium)
 readonly RESULTS_DIR=artifacts/test-results
@@ -27,6 +27,7 @@ container_engine_answers() {
 
 host_servers_present() {
   command -v redis-server >/dev/null 2>&1 && command -v turnserver >/dev/null 2>&1 &&
+    command -v prometheus >/dev/null 2>&1 && command -v prometheus-alertmanager >/dev/null 2>&1 &&
     { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; }
 }
 

@@ -1,4 +1,5 @@
 using NexusChat.AppHost.Infrastructure;
+using NexusChat.AppHost.Infrastructure.Monitoring;
 using NexusChat.AppHost.Services;
 using NexusChat.Contracts.Hosting;
 
@@ -52,6 +53,7 @@ builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithGatewayRoutes(api, realtime)
     .WithGatewayEndpoints(builder, infrastructure.Settings.WebPort);
 
+builder.AddMonitoring(infrastructure, operatorKey);
 builder.PrintTopologyOnStart(infrastructure);
 builder.Build().Run();
 return 0;

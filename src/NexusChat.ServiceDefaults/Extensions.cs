@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NexusChat.Contracts.Hosting;
+using NexusChat.ServiceDefaults.Health;
 using NexusChat.ServiceDefaults.Networking;
 using NexusChat.ServiceDefaults.Telemetry;
 using OpenTelemetry;
@@ -85,6 +86,13 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        // The checks also run every 10 s for the health gauge the dependency alerts read (default 30 s).
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetrics>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(2);
+            options.Period = TimeSpan.FromSeconds(10);
+        });
         return builder;
     }
 

@@ -4,6 +4,7 @@ using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
 using NexusChat.Storage.Outbox;
 using NexusChat.Worker.DeadLetters;
+using NexusChat.Worker.Operations.Alerts;
 using NexusChat.Worker.Previews;
 
 // The worker serves HTTP only for health, metrics and its dead letters; its work arrives over RabbitMQ.
@@ -23,10 +24,12 @@ builder.AddEventBus(ResourceNames.Worker)
     .AddOutboxRelay(relay => relay.WakeChannel = OutboxSignal.ChannelName)
     .AddDeadLetterOffice()
     .AddAttachmentPreviews(builder);
+builder.AddOperations();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapDeadLetterApi();
+app.MapAlertWebhook();
 
 app.Run();

@@ -13,6 +13,8 @@ public static class ContainerServers
             .WithPersistence(TimeSpan.FromSeconds(10));
         var messaging = builder.AddRabbitMQ(ResourceNames.Messaging, port: LoopbackPorts.Free())
             .WithManagementPlugin()
+            // The management image serves Prometheus metrics itself (rabbitmq_prometheus) on 15692.
+            .WithEndpoint(targetPort: 15692, name: Monitoring.ScrapeTargets.MetricsEndpoint, scheme: "http")
             .WithDataVolume();
         var turn = TurnServer.AddContainer(builder, turnSecret);
         var mongo = settings.IsPublishMode

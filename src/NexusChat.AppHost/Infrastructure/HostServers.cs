@@ -16,7 +16,10 @@ public static class HostServers
         var binaries = HostBinaries.Require(
             ("redis-server", "redis-server"),
             ("rabbitmq-server", "rabbitmq-server"),
-            ("turnserver", "coturn"));
+            ("turnserver", "coturn"),
+            // Monitoring/MonitoringResources runs these two beside the servers.
+            ("prometheus", "prometheus"),
+            ("prometheus-alertmanager", "prometheus-alertmanager"));
         RunDirectories.Prepare(settings);
 
         var redis = AddRedis(builder, settings, binaries["redis-server"]);
@@ -53,7 +56,8 @@ public static class HostServers
         var port = LoopbackPorts.Free();
         var directory = RunDirectories.For(settings, ResourceNames.Messaging);
         var connectionString = $"amqp://guest:guest@127.0.0.1:{port}/";
-        var node = RabbitMqNode.Prepare(directory, port);
+        var metricsPort = LoopbackPorts.Free();
+        var node = RabbitMqNode.Prepare(directory, port, metricsPort);
 
         var healthCheck = $"{ResourceNames.Messaging}-host";
         IConnection? connection = null;
@@ -63,6 +67,7 @@ public static class HostServers
 
         var resource = builder.AddResource(new HostServerResource(ResourceNames.Messaging, script, directory, connectionString))
             .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "amqp", isProxied: false)
+            .WithEndpoint(port: metricsPort, targetPort: metricsPort, name: Monitoring.ScrapeTargets.MetricsEndpoint, scheme: "http", isProxied: false)
             .WithHealthCheck(healthCheck);
         foreach (var (name, value) in node.Environment)
         {

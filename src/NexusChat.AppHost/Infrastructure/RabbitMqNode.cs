@@ -9,7 +9,8 @@ namespace NexusChat.AppHost.Infrastructure;
 /// </summary>
 public sealed record RabbitMqNode(IReadOnlyList<(string Name, string Value)> Environment)
 {
-    public static RabbitMqNode Prepare(string directory, int amqpPort)
+    /// <param name="metricsPort">Where the built-in Prometheus exporter (<c>rabbitmq_prometheus</c>) listens, on loopback.</param>
+    public static RabbitMqNode Prepare(string directory, int amqpPort, int metricsPort)
     {
         var cookie = Path.Combine(directory, ".erlang.cookie");
         File.WriteAllText(cookie, Convert.ToHexString(RandomNumberGenerator.GetBytes(20)));
@@ -23,9 +24,11 @@ public sealed record RabbitMqNode(IReadOnlyList<(string Name, string Value)> Env
         File.WriteAllText(config, $"""
             listeners.tcp.default = 127.0.0.1:{amqpPort}
             loopback_users = none
+            prometheus.tcp.ip = 127.0.0.1
+            prometheus.tcp.port = {metricsPort}
             """);
         var plugins = Path.Combine(directory, "enabled_plugins");
-        File.WriteAllText(plugins, "[].");
+        File.WriteAllText(plugins, "[rabbitmq_prometheus].");
 
         // Node names are per run so a second AppHost (or a test fixture) on the same host can share epmd.
         var node = $"nexuschat-{Path.GetFileName(Path.GetDirectoryName(directory))}@localhost";

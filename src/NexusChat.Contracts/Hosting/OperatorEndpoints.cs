@@ -8,4 +8,7 @@ public static class OperatorEndpoints
 
     /// <summary>Replays every parking lot (POST).</summary>
     public const string ReplayDeadLetters = DeadLetters + "/replay";
+
+    /// <summary>Alertmanager's webhook (POST): firing and resolved alerts, posted into the operators' channel.</summary>
+    public const string Alerts = "/alerts";
 }

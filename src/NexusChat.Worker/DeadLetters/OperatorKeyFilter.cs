@@ -16,11 +16,18 @@ internal sealed class OperatorKeyFilter(IConfiguration configuration) : IEndpoin
         if (configuration[ServiceSettingKeys.OperatorKey] is not { Length: > 0 } expected)
         {
             return TypedResults.Problem(
-                $"Dead-letter operations are disabled: no operator key is configured ({ServiceSettingKeys.OperatorKey}).",
+                $"Operator endpoints are disabled: no operator key is configured ({ServiceSettingKeys.OperatorKey}).",
                 statusCode: StatusCodes.Status403Forbidden, title: "No operator key configured");
         }
 
         var given = context.HttpContext.Request.Headers[ServiceSettingKeys.OperatorKeyHeader].ToString();
+        // Alertmanager's webhook can send a bearer token but no header of its own choosing.
+        if (given.Length == 0 && context.HttpContext.Request.Headers.Authorization.ToString() is { } authorization
+            && authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            given = authorization["Bearer ".Length..].Trim();
+        }
+
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
         {
             return TypedResults.Problem(

@@ -52,6 +52,13 @@ public sealed class ApiSetup(HostModeAppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    public async Task<IReadOnlyList<ConversationDto>> ListConversationsAsync(AuthResponse reader)
+    {
+        using var response = await _api.GetAsync("/api/conversations?limit=100", reader.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Page<ConversationDto>>())!.Items;
+    }
+
     /// <summary>The latest page of the conversation's history, newest first.</summary>
     public async Task<IReadOnlyList<MessageDto>> HistoryAsync(string conversationId, AuthResponse reader)
     {

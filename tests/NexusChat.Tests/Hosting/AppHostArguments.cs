@@ -36,6 +36,9 @@ public static class AppHostArguments
     /// <summary>How long a call participant nobody renews keeps their place (15 s in production; renewed every second here).</summary>
     public static readonly TimeSpan CallParticipantTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The username the worker makes an admin of the operators' channel (alerts land there).</summary>
+    public const string Operator = "opswatcher";
+
     public static string[] For(string infrastructure, string dataDirectory) =>
     [
         $"--NexusChat:Infrastructure={infrastructure}",
@@ -56,5 +59,11 @@ public static class AppHostArguments
         $"--NexusChat:Services:realtime:Calls:ParticipantTimeout={CallParticipantTimeout:c}",
         "--NexusChat:Services:realtime:Calls:RenewInterval=00:00:01",
         "--NexusChat:Services:realtime:Calls:SweepInterval=00:00:00.500",
+        // Prometheus and Alertmanager at test speed: an alert fires a second after its `for`, and is posted at once.
+        "--NexusChat:Monitoring:ScrapeInterval=00:00:01",
+        "--NexusChat:Monitoring:EvaluationInterval=00:00:01",
+        "--NexusChat:Monitoring:GroupWait=00:00:01",
+        "--NexusChat:Monitoring:GroupInterval=00:00:02",
+        $"--NexusChat:Services:worker:Alerts:Operators:0={Operator}",
     ];
 }
