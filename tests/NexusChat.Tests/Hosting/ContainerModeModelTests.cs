@@ -61,6 +61,22 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public void PrometheusAlertmanagerAndGrafanaAreTheOfficialImagesWithTheRepositorysRulesAndDashboard()
+    {
+        foreach (var (name, image) in new[] { ("prometheus", "prom/prometheus"), ("alertmanager", "prom/alertmanager"), ("grafana", "grafana/grafana") })
+        {
+            var container = Assert.IsType<ContainerResource>(Resource(name));
+            Assert.True(container.TryGetContainerImageName(out var actual));
+            Assert.Contains(image, actual, StringComparison.Ordinal);
+        }
+
+        var mounts = Resource("prometheus").Annotations.OfType<ContainerMountAnnotation>().ToList();
+        Assert.Contains(mounts, m => m.Target == "/etc/nexuschat/rules" && File.Exists(Path.Combine(m.Source!, "alerts.yml")));
+        var grafana = Resource("grafana").Annotations.OfType<ContainerMountAnnotation>().Single();
+        Assert.True(File.Exists(Path.Combine(grafana.Source!, "dashboards", "nexuschat.json")), grafana.Source);
+    }
+
+    [Fact]
     public void ApiAndRealtimeRunThreeReplicasEach()
     {
         var projects = _builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet();

@@ -155,7 +155,7 @@ public sealed class MonitoringTests(HostModeAppFixture fixture, ITestOutputHelpe
 
     private static IEnumerable<(string Title, string Expression)> DashboardExpressions()
     {
-        using var dashboard = JsonDocument.Parse(File.ReadAllText(TestArtifacts.InRepository("deploy", "grafana", "nexuschat.json")));
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(TestArtifacts.InRepository("deploy", "grafana", "provisioning", "dashboards", "nexuschat.json")));
         return [.. dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .Where(p => p.TryGetProperty("targets", out _))
             .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => (p.GetProperty("title").GetString()!, t.GetProperty("expr").GetString()!)))];

@@ -13,6 +13,7 @@ public static class MonitoringResources
 {
     public const string Prometheus = "prometheus";
     public const string Alertmanager = "alertmanager";
+    public const string Grafana = "grafana";
 
     public static void AddMonitoring(
         this IDistributedApplicationBuilder builder, InfrastructureResources infrastructure, IResourceBuilder<ParameterResource> operatorKey)
@@ -60,7 +61,7 @@ public static class MonitoringResources
                     MonitoringConfigs.Alertmanager(settings, webhooks, keyPath), cancellationToken);
             });
 
-        (container
+        var prometheus = (container
                 ? builder.AddContainer(Prometheus, "prom/prometheus", "v2.53.4")
                     .WithBindMount(prometheusDirectory, "/etc/nexuschat")
                     .WithBindMount(rules, "/etc/nexuschat/rules", isReadOnly: true)
@@ -85,5 +86,17 @@ public static class MonitoringResources
                 await File.WriteAllTextAsync(Path.Combine(prometheusDirectory, "prometheus.yml"),
                     MonitoringConfigs.Prometheus(settings, targets, Path.Combine(rulesDirectory, "alerts.yml"), alertmanagerAddress, self), cancellationToken);
             });
+
+        if (container)
+        {
+            // The production dashboard, provisioned with its data source, so container mode shows what a deployment would.
+            builder.AddContainer(Grafana, "grafana/grafana", "11.4.0")
+                .WithBindMount(Path.Combine(rules, "..", "grafana", "provisioning"), "/etc/grafana/provisioning", isReadOnly: true)
+                .WithEnvironment("PROMETHEUS_URL", "http://host.docker.internal:" + prometheusPort)
+                .WithEnvironment("GF_AUTH_ANONYMOUS_ENABLED", "true")
+                .WithEnvironment("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
+                .WithHttpEndpoint(targetPort: 3000)
+                .WithReferenceRelationship(prometheus);
+        }
     }
 }
