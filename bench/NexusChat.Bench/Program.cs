@@ -1,4 +1,5 @@
 using NexusChat.Bench;
+using NexusChat.Bench.Calls;
 using NexusChat.Bench.Previews;
 using NexusChat.Bench.Realtime;
 using NexusChat.Bench.Uploads;
@@ -12,6 +13,7 @@ return args switch
     ["realtime", .. var rest] => await RealtimeBenchmark.RunAsync(RealtimeArguments.Parse(rest)),
     ["upload", .. var rest] => await UploadBenchmark.RunAsync(UploadArguments.Parse(rest)),
     ["previews", .. var rest] => await PreviewBenchmark.RunAsync(PreviewArguments.Parse(rest)),
+    ["calls", .. var rest] => await CallBenchmark.RunAsync(CallArguments.Parse(rest)),
     ["tti", .. var rest] => await TtiBenchmark.RunAsync(TtiArguments.Parse(rest), args),
     ["reference-server", .. var rest] => await ReferenceServer.RunAsync(rest),
     _ => Usage(),
@@ -26,5 +28,7 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- upload [--url http://localhost:5080] [--size MiB] [--chunk MiB]");
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- previews [--url http://localhost:5080] [--count N] [--pixels width]");
     Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- tti [--url http://127.0.0.1:5099] [--runs N] [--chromium /usr/bin/chromium]");
+    Console.Error.WriteLine("       dotnet run --project bench/NexusChat.Bench -c Release -- calls [--url http://localhost:5080] [--realtime direct] [--calls N] " +
+        "[--relayed M] [--relay-seconds s] [--packet-bytes B] [--packet-interval ms]   (see bench/README.md)");
     return 64;
 }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using NexusChat.Contracts.Hosting;
 
@@ -11,6 +12,19 @@ public static class TurnServer
 {
     public const string Realm = "nexuschat";
     private const string EndpointName = "turn";
+    private const string UdpEndpointName = "turn-udp";
+
+    /// <summary>The environment variable a container's coturn gets the shared secret from (see <see cref="AddContainer"/>).</summary>
+    public const string SecretVariable = "TURN_SHARED_SECRET";
+
+    // A host-mode coturn relays on the machine's whole dynamic range (49152-65535); up to 1,200 allocations at once.
+    private const int HostTotalQuota = 1200;
+
+    /// <summary>
+    /// The relay ports a container publishes, one per allocation: 200 (a relayed 1:1 call takes one or two). Docker
+    /// runs a proxy per published port, so the range stays small and the total quota matches it.
+    /// </summary>
+    public static readonly (int Min, int Max) ContainerRelayPorts = (49152, 49351);
 
     public static IResourceBuilder<IResourceWithEndpoints> AddProcess(
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, string binary,
@@ -33,24 +47,40 @@ public static class TurnServer
             });
     }
 
+    /// <summary>
+    /// coturn in a container: TURN and STUN on one port over UDP (what browsers use) and TCP (the health check and
+    /// TCP fallback), and the relay range published over UDP. The secret arrives in an environment variable that a
+    /// shell writes to an owner-only config file before it becomes coturn (<c>exec</c>): no process's arguments
+    /// carry it, and the manifest carries it as a reference to the secret parameter.
+    /// </summary>
     public static IResourceBuilder<IResourceWithEndpoints> AddContainer(
         IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource> secret)
     {
         var port = LoopbackPorts.Free();
+        var (minPort, maxPort) = ContainerRelayPorts;
         return builder.AddContainer(ResourceNames.Turn, "coturn/coturn", "4.6")
             .WithEndpoint(port: port, targetPort: port, name: EndpointName, scheme: "turn", isProxied: false)
+            .WithEndpoint(port: port, targetPort: port, name: UdpEndpointName, scheme: "turn", isProxied: false, protocol: ProtocolType.Udp)
+            .WithContainerRuntimeArgs("--publish", $"{minPort}-{maxPort}:{minPort}-{maxPort}/udp")
+            .WithEnvironment(SecretVariable, secret)
+            .WithEntrypoint("/bin/sh")
             .WithArgs(context =>
             {
-                context.Args.Add("-n");
+                context.Args.Add("-c");
+                context.Args.Add(
+                    $"umask 077 && printf 'static-auth-secret=%s\\n' \"${SecretVariable}\" > /tmp/turn-secret.conf && exec turnserver -c /tmp/turn-secret.conf \"$@\"");
+                context.Args.Add("turnserver");
                 context.Args.Add($"--listening-port={port}");
+                context.Args.Add($"--min-port={minPort}");
+                context.Args.Add($"--max-port={maxPort}");
                 context.Args.Add($"--realm={Realm}");
                 context.Args.Add("--use-auth-secret");
-                context.Args.Add(ReferenceExpression.Create($"--static-auth-secret={secret}"));
                 context.Args.Add("--fingerprint");
                 context.Args.Add("--no-tls");
                 context.Args.Add("--no-dtls");
                 context.Args.Add("--no-cli");
-                foreach (var option in TurnPeerPolicy.Options(InfrastructureMode.Container, allowLoopbackPeers: false))
+                context.Args.Add("--log-file=stdout");
+                foreach (var option in TurnPeerPolicy.Options(allowLoopbackPeers: false, totalQuota: maxPort - minPort + 1))
                 {
                     context.Args.Add($"--{option}");
                 }
@@ -79,6 +109,6 @@ public static class TurnServer
         pidfile={Path.Combine(directory, "turnserver.pid")}
         log-file=stdout
         simple-log
-        {string.Join('\n', TurnPeerPolicy.Options(InfrastructureMode.Host, allowLoopbackPeers))}
+        {string.Join('\n', TurnPeerPolicy.Options(allowLoopbackPeers, HostTotalQuota))}
         """;
 }

@@ -62,6 +62,12 @@ public static class CallEndReasons
 
     /// <summary>The participants' servers stopped renewing them (a crash, a lost network) until too few were left.</summary>
     public const string Lost = "lost";
+
+    /// <summary>
+    /// Sent only to the devices of a member removed from the conversation (or who left it): the call, if it goes on,
+    /// goes on without them, and they hear nothing more of it.
+    /// </summary>
+    public const string Removed = "removed";
 }
 
 public static class CallSignalTypes

@@ -131,6 +131,14 @@ public interface IChatHub
 
     /// <summary>The conversation's running call, or null.</summary>
     Task<CallDto?> GetCall(string conversationId);
+
+    /// <summary>
+    /// Once the caller's media is flowing: whether it went through the relay or directly (one of
+    /// <see cref="CallMediaPaths"/>) and how long it took from the click (start or answer) to media, in ms (0 to
+    /// <see cref="CallMediaLimits.MaxSetupMilliseconds"/>). From the participant's own connection; the first report of
+    /// each participant of a call counts, repeats are accepted and ignored.
+    /// </summary>
+    Task ReportCallMedia(string callId, string path, int setupMilliseconds);
 }
 
 /// <param name="Status">One of <see cref="PresenceStatus"/>.</param>

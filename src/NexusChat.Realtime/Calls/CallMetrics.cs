@@ -14,6 +14,8 @@ public sealed class CallMetrics
     private readonly Counter<long> _ended;
     private readonly Counter<long> _failedSetups;
     private readonly Histogram<double> _setupTime;
+    private readonly Counter<long> _mediaConnections;
+    private readonly Histogram<double> _mediaSetupTime;
     private long _active;
 
     public CallMetrics(IMeterFactory meters)
@@ -26,6 +28,11 @@ public sealed class CallMetrics
         _setupTime = meter.CreateHistogram<double>(
             "nexuschat.calls.setup_time", "s", "From starting a call to the first answer.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 3, 5, 8, 13, 20, 30] });
+        _mediaConnections = meter.CreateCounter<long>(
+            "nexuschat.calls.media_connections", description: "Participants whose media connected, by path (relayed, direct), as their clients report.");
+        _mediaSetupTime = meter.CreateHistogram<double>(
+            "nexuschat.calls.media_setup_time", "s", "From the click (start or answer) to media flowing, as the client measured, by path.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 30, 60, 120] });
         meter.CreateObservableGauge("nexuschat.calls.active", () => Interlocked.Read(ref _active), description: "Calls running in the cluster.");
     }
 
@@ -43,6 +50,13 @@ public sealed class CallMetrics
     }
 
     public void FailedSetup(string reason) => _failedSetups.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void MediaConnected(string path, TimeSpan setupTime)
+    {
+        var tag = new KeyValuePair<string, object?>("path", path);
+        _mediaConnections.Add(1, tag);
+        _mediaSetupTime.Record(setupTime.TotalSeconds, tag);
+    }
 
     public void Active(long count) => Interlocked.Exchange(ref _active, count);
 }

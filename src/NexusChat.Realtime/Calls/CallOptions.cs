@@ -1,6 +1,8 @@
+using NexusChat.Identity.RateLimiting;
+
 namespace NexusChat.Realtime.Calls;
 
-/// <summary>The clocks of calls (section <c>Calls</c>).</summary>
+/// <summary>The clocks and limits of calls (section <c>Calls</c>).</summary>
 public sealed class CallOptions
 {
     public const string Section = "Calls";
@@ -22,6 +24,9 @@ public sealed class CallOptions
 
     /// <summary>How long a call's state outlives the last renewal (all its replicas gone).</summary>
     public TimeSpan StateTtl { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Calls one user may start (<c>StartCall</c>, over all their devices and the replicas); see <see cref="CallStartLimit"/>.</summary>
+    public RateLimit StartsPerUser { get; set; } = new(10, TimeSpan.FromMinutes(1));
 
     /// <summary>The most calls one sweep looks at (oldest first); far above what one cluster of this size holds at once.</summary>
     public int SweepBatch { get; set; } = 10_000;

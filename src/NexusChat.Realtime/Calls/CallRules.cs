@@ -79,6 +79,30 @@ public static class CallRules
     public static CallChange Leave(CallState call, string userId) =>
         call.Participants.ContainsKey(userId) ? Without(call, [userId], CallEndReasons.HungUp) : new CallChange.Updated(call);
 
+    /// <summary>
+    /// A member removed from the conversation (or who left it) is out of its call: no longer a participant, rung or
+    /// listed as declining. The call goes on without them, and ends as a hang-up would when too few remain.
+    /// </summary>
+    public static CallChange RemoveMember(CallState call, string userId)
+    {
+        var participant = call.Participants.ContainsKey(userId);
+        if (!participant && !call.Invited.Contains(userId) && !call.Declined.Contains(userId))
+        {
+            return new CallChange.Updated(call);
+        }
+
+        var uninvited = call with { Invited = [.. call.Invited.Where(u => u != userId)], Declined = [.. call.Declined.Where(u => u != userId)] };
+        if (participant)
+        {
+            return Without(uninvited, [userId], CallEndReasons.HungUp);
+        }
+
+        // Taking out the one invitee who had not declined leaves a ringing call that everyone left declined.
+        return uninvited.State == CallStates.Ringing && uninvited.Invited.Count > 0 && uninvited.Invited.All(uninvited.Declined.Contains)
+            ? new CallChange.Ended(uninvited, CallEndReasons.Declined)
+            : new CallChange.Updated(uninvited);
+    }
+
     public static CallChange SetMedia(CallState call, string userId, bool muted, bool cameraOn)
     {
         if (!call.Participants.TryGetValue(userId, out var seat))

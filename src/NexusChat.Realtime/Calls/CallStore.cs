@@ -17,6 +17,14 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
     private const string IndexKey = "calls:index";
     private const int MaxAttempts = 8;
 
+    // Records a participant's media report once per call, only while the call exists; 1 the first time, 0 after, -1 no call.
+    private static readonly LuaScript AddMediaReport = LuaScript.Prepare("""
+        if redis.call('EXISTS', @call) == 0 then return -1 end
+        local added = redis.call('SADD', @media, @user)
+        redis.call('PEXPIRE', @media, @ttl)
+        return added
+        """);
+
     private static readonly LuaScript DeleteIfEqual = LuaScript.Prepare(
         "if redis.call('GET', @key) == @value then return redis.call('DEL', @key) end return 0");
 
@@ -112,7 +120,7 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (ended)
             {
-                _ = transaction.KeyDeleteAsync([CallKey(callId), RenewedKey(callId)]);
+                _ = transaction.KeyDeleteAsync([CallKey(callId), RenewedKey(callId), MediaKey(callId)]);
                 _ = transaction.SortedSetRemoveAsync(IndexKey, callId);
             }
             else
@@ -173,12 +181,24 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
             work.Add(batch.KeyExpireAsync(ConversationKey(conversationId), Ttl));
             work.Add(batch.KeyExpireAsync(RenewedKey(callId), Ttl));
             work.Add(batch.KeyExpireAsync(CallKey(callId), Ttl));
+            work.Add(batch.KeyExpireAsync(MediaKey(callId), Ttl));
             work.Add(batch.KeyExpireAsync(UserKey(userId), Ttl));
         }
 
         batch.Execute();
         await Task.WhenAll(work);
     }
+
+    /// <summary>
+    /// Notes that the user reported their media for the call: true the first time, false for a repeat or when the call
+    /// is gone. Kept beside the call, renewed and removed with it, so a report cannot be counted twice while it runs.
+    /// </summary>
+    public async Task<bool> AddMediaReportAsync(string callId, string userId) =>
+        (long)await Db.ScriptEvaluateAsync(AddMediaReport, new
+        {
+            call = (RedisKey)CallKey(callId), media = (RedisKey)MediaKey(callId), user = (RedisValue)userId,
+            ttl = (long)Ttl.TotalMilliseconds,
+        }) == 1;
 
     public async Task<IReadOnlyDictionary<string, long>> RenewedAtAsync(string callId) =>
         (await Db.HashGetAllAsync(RenewedKey(callId))).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
@@ -208,6 +228,8 @@ public sealed class CallStore(IConnectionMultiplexer redis, IOptions<CallOptions
     private static string CallKey(string callId) => $"calls:{callId}";
 
     private static string RenewedKey(string callId) => $"calls:{callId}:renewed";
+
+    private static string MediaKey(string callId) => $"calls:{callId}:media";
 
     private static string ConversationKey(string conversationId) => $"calls:conversation:{conversationId}";
 

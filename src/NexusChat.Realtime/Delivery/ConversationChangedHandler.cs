@@ -4,6 +4,7 @@ using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations;
 using NexusChat.Conversations.Live;
 using NexusChat.EventBus.Abstractions;
+using NexusChat.Realtime.Calls;
 using NexusChat.Realtime.Hubs;
 using NexusChat.Storage.Conversations;
 using NexusChat.Storage.Conversations.Events;
@@ -18,7 +19,7 @@ namespace NexusChat.Realtime.Delivery;
 /// meaning "you are no longer in it".
 /// </summary>
 public sealed class ConversationChangedHandler(
-    IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, MembershipSignal membership) :
+    IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, MembershipSignal membership, CallMembership calls) :
     IIntegrationEventHandler<ConversationCreated>,
     IIntegrationEventHandler<ConversationUpdated>,
     IIntegrationEventHandler<MemberAdded>,
@@ -50,6 +51,7 @@ public sealed class ConversationChangedHandler(
     public async Task HandleAsync(MemberRemoved @event, CancellationToken cancellationToken)
     {
         await membership.PublishAsync(@event.ConversationId, @event.UserId, joined: false);
+        await calls.RemovedAsync(@event.ConversationId, @event.UserId);
         await PushMemberChangeAsync(@event.ConversationId, @event.UserId, removed: true, cancellationToken);
     }
 

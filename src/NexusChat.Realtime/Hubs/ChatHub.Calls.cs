@@ -20,5 +20,8 @@ public sealed partial class ChatHub
     public Task SendCallSignal(string callId, string toConnectionId, string type, string payload) =>
         calls.SignalAsync(UserId, Context.ConnectionId, callId, toConnectionId, type, payload);
 
+    public Task ReportCallMedia(string callId, string path, int setupMilliseconds) =>
+        mediaReports.ReportAsync(UserId, Context.ConnectionId, callId, path, setupMilliseconds);
+
     public Task<CallDto?> GetCall(string conversationId) => calls.GetAsync(UserId, conversationId, Context.ConnectionAborted);
 }

@@ -27,7 +27,7 @@ namespace NexusChat.Realtime.Hubs;
 public sealed partial class ChatHub(
     ConnectedSessions sessions, SessionStore sessionStore, ConversationCommands commands, IConversationStore conversations, PresenceTracker presence,
     PresenceNotifier contacts, LocalConnections local, ConnectionQuota quota, IOptions<ConnectionLimitOptions> quotaOptions,
-    CallService calls, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
+    CallService calls, CallMediaReports mediaReports, ILogger<ChatHub> logger) : Hub<IChatClient>, IChatHub
 {
     public const string Path = "/hubs/chat";
     public const int SyncPageSize = 100;

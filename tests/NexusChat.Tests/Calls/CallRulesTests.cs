@@ -114,4 +114,22 @@ public sealed class CallRulesTests
 
         Assert.Equal(HubErrorCodes.Forbidden, refused.Error.Code);
     }
+
+    [Fact]
+    public void ARemovedMemberLeavesTheCallAndItsRingingListAndTheCallGoesOnOrEndsAsAHangUpWould()
+    {
+        var threeWay = Joined(CallRules.Join(Joined(CallRules.Join(Ringing("ben", "cat", "dan"), "ben", "ben-1", T0)), "cat", "cat-1", T0));
+        var withoutBen = Joined(CallRules.RemoveMember(threeWay, "ben"));
+        var withoutDan = Joined(CallRules.RemoveMember(withoutBen, "dan"));
+        var ended = Assert.IsType<CallChange.Ended>(CallRules.RemoveMember(withoutDan, "cat"));
+        var declinedByBen = Joined(CallRules.Decline(Ringing("ben", "cat"), "ben"));
+        var nobodyLeftToAnswer = Assert.IsType<CallChange.Ended>(CallRules.RemoveMember(declinedByBen, "cat"));
+
+        Assert.Equal(["ana", "cat"], withoutBen.Participants.Keys.Order());
+        Assert.Equal(["cat", "dan"], withoutBen.Invited);
+        Assert.Equal(["cat"], withoutDan.Invited);
+        Assert.Equal(CallEndReasons.HungUp, ended.Reason);
+        Assert.Equal(CallEndReasons.Declined, nobodyLeftToAnswer.Reason);
+        Assert.Same(withoutDan, Joined(CallRules.RemoveMember(withoutDan, "eve")));
+    }
 }

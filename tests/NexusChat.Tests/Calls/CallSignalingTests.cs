@@ -129,31 +129,6 @@ public sealed class CallSignalingTests(HostModeAppFixture fixture)
         Assert.True(ended.EndedAt - missed.StartedAt >= AppHostArguments.CallRingTimeout);
     }
 
-    [Fact]
-    public async Task AParticipantRemovedFromTheConversationCanStillHangUp()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var world = await ConversationWorld.CreateAsync(fixture);
-        var channel = await world.ChannelAsync("private");
-        await using var ana = await ConnectAsync(fixture, world.Member, "realtime-1", timeout.Token);
-        await using var ben = await ConnectAsync(fixture, world.Member2, "realtime-2", timeout.Token);
-        var call = await ana.StartAsync(channel.Id, CallKinds.Audio, [world.Member2.User.Id]);
-        await ben.JoinAsync(call.Id);
-        using (var api = world.Api())
-        using (var removed = await api.SendAsync(HttpMethod.Delete, $"/api/conversations/{channel.Id}/members/{world.Member2.User.Id}", null,
-            world.Owner.AccessToken))
-        {
-            Assert.True(removed.IsSuccessStatusCode, $"remove: {(int)removed.StatusCode}");
-        }
-
-        await ben.Connection.InvokeAsync(nameof(IChatHub.LeaveCall), call.Id);
-
-        await ana.WaitAsync(p => p.Ended.Any(e => e.CallId == call.Id), "the call ends when the removed participant hangs up");
-        Assert.Equal(CallEndReasons.HungUp, ana.Ended.Single().Reason);
-        // The call is over: there is nothing left to join.
-        Assert.Equal(HubErrorCodes.NotFound, (await FailureOf(() => ben.JoinAsync(call.Id))).Code);
-    }
-
     private static (string, string?) Of(HubError error) => (error.Code, error.Field);
 
     internal static async Task<ConversationDto> DirectAsync(ConversationWorld world, AuthResponse from, AuthResponse to)

@@ -124,12 +124,56 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
         Assert.Contains("--denied-peer-ip=192.168.0.0-192.168.255.255", args);
         Assert.Contains("--denied-peer-ip=169.254.0.0-169.254.255.255", args);
         Assert.Contains("--user-quota=12", args);
-        Assert.Contains("--total-quota=1200", args);
+        // One published relay port per allocation.
+        Assert.Contains("--total-quota=200", args);
+        // The same private ranges reached through NAT64, 6to4 and IPv4-mapped IPv6, loopback's included.
+        Assert.Contains("--denied-peer-ip=64:ff9b::a00:0-64:ff9b::aff:ffff", args);
+        Assert.Contains("--denied-peer-ip=64:ff9b::7f00:0-64:ff9b::7fff:ffff", args);
+        Assert.Contains("--denied-peer-ip=2002:ac10:0::-2002:ac1f:ffff:ffff:ffff:ffff:ffff:ffff", args);
+        Assert.Contains("--denied-peer-ip=2002:7f00:0::-2002:7fff:ffff:ffff:ffff:ffff:ffff:ffff", args);
+        Assert.Contains("--denied-peer-ip=::ffff:0.0.0.0-::ffff:255.255.255.255", args);
+        // Not ::/96: coturn matches IPv4 peers against it, so it would deny every IPv4 peer.
+        Assert.DoesNotContain("--denied-peer-ip=::-::ffff:ffff", args);
         // The container network holds Redis, RabbitMQ and MongoDB: no allowance may reopen it.
         Assert.Contains("--denied-peer-ip=172.16.0.0-172.31.255.255", args);
         Assert.DoesNotContain(args, a => a.StartsWith("--allowed-peer-ip", StringComparison.Ordinal));
         Assert.Contains("--no-tcp-relay", args);
         Assert.DoesNotContain("--allow-loopback-peers", args);
+    }
+
+    [Fact]
+    public async Task CoturnPublishesItsUdpPortAndRelayRangeAndGetsItsSecretFromTheEnvironmentNotItsArguments()
+    {
+        var turn = Assert.IsType<ContainerResource>(Resource(ResourceNames.Turn));
+        var args = await ArgumentsOf(turn);
+        var runtimeArgs = new List<object>();
+        foreach (var callback in turn.Annotations.OfType<ContainerRuntimeArgsCallbackAnnotation>())
+        {
+            await callback.Callback(new ContainerRuntimeArgsCallbackContext(runtimeArgs));
+        }
+
+        var environment = new Dictionary<string, object>();
+        foreach (var callback in turn.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), environment));
+        }
+
+        var endpoints = turn.Annotations.OfType<EndpointAnnotation>().ToList();
+        var udp = Assert.Single(endpoints, e => e.Protocol == System.Net.Sockets.ProtocolType.Udp);
+        var tcp = Assert.Single(endpoints, e => e.Protocol == System.Net.Sockets.ProtocolType.Tcp);
+        Assert.Equal((udp.Port, udp.TargetPort), (tcp.Port, tcp.TargetPort));
+        Assert.Contains($"--listening-port={udp.TargetPort}", args);
+        // The relay range coturn allocates from is the one published, over UDP.
+        Assert.Equal(["--publish", "49152-49351:49152-49351/udp"], runtimeArgs.Select(a => a.ToString()));
+        Assert.Contains("--min-port=49152", args);
+        Assert.Contains("--max-port=49351", args);
+        // The secret: a reference to the secret parameter in the environment; no argument names or carries it.
+        var secret = Assert.IsType<ParameterResource>(Resource("turn-secret"));
+        Assert.Same(secret, environment["TURN_SHARED_SECRET"]);
+        Assert.DoesNotContain(args, a => a.Contains("static-auth-secret=", StringComparison.Ordinal) && !a.Contains("%s", StringComparison.Ordinal));
+        Assert.Equal("/bin/sh", turn.Entrypoint);
+        Assert.Contains("exec turnserver -c /tmp/turn-secret.conf", args[1], StringComparison.Ordinal);
+        Assert.Contains("--use-auth-secret", args);
     }
 
     [Fact]
