@@ -12,6 +12,7 @@ public static class CallRegistration
         builder.Services.AddSingleton<CallStore>();
         builder.Services.AddSingleton<LocalCallSeats>();
         builder.Services.AddSingleton<CallMetrics>();
+        builder.Services.AddSingleton<CallHistory>();
         builder.Services.AddSingleton<CallService>();
         builder.Services.AddHostedService<CallLiveness>();
         return builder;
