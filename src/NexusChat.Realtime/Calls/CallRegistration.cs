@@ -13,6 +13,7 @@ public static class CallRegistration
         builder.Services.AddSingleton<LocalCallSeats>();
         builder.Services.AddSingleton<CallMetrics>();
         builder.Services.AddSingleton<CallHistory>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CallHistory>());
         builder.Services.AddSingleton<CallService>();
         builder.Services.AddHostedService<CallLiveness>();
         return builder;

@@ -69,7 +69,7 @@ public sealed class CallService(
                 var dto = call.ToDto();
                 await hub.Clients.Users(invited).CallRinging(dto);
                 await hub.Clients.Group(ConversationGroups.Of(conversationId)).CallUpdated(dto);
-                await history.RecordAsync(call);
+                history.Record(call);
                 return dto;
             default:
                 throw new InvalidOperationException("unknown start result");
@@ -108,7 +108,7 @@ public sealed class CallService(
         var after = await PublishAsync(change, callId);
         if (newcomer && change is CallChange.Updated)
         {
-            await history.RecordAsync(after);
+            history.Record(after);
         }
 
         return after.ToDto();
@@ -198,7 +198,7 @@ public sealed class CallService(
                 local.ReleaseCall(ended.Call.Id);
                 metrics.Ended(ended.Reason, ended.Call.AnsweredAt is not null);
                 await hub.Clients.Group(ConversationGroups.Of(ended.Call.ConversationId)).CallEnded(ended.Call.Ended(ended.Reason, Now()));
-                await history.RecordAsync(ended.Call, ended.Reason);
+                history.Record(ended.Call, ended.Reason);
                 return ended.Call;
             default:
                 throw new InvalidOperationException($"unknown change for {callId}");
