@@ -13,6 +13,7 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string MessageDeleted = Base + "message-deleted";
     public const string TooManyReactions = Base + "too-many-reactions";
+    public const string CallMessage = Base + "call-message";
     public const string RateLimited = Base + "rate-limited";
     public const string BadRequest = Base + "bad-request";
     public const string UploadTooLarge = Base + "upload-too-large";

@@ -23,6 +23,10 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.TooManyReactions,
             title: $"The message already has {limit} different reactions, the most it may have.");
 
+    public static ProblemHttpResult CallMessage() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.CallMessage,
+            title: "A call's history message cannot be edited or deleted.");
+
     /// <summary>The answer to a command that did not happen (validation failures map to <see cref="Invalid"/> instead).</summary>
     public static ProblemHttpResult For(CommandOutcome outcome) => outcome switch
     {
@@ -30,6 +34,7 @@ public static class Problems
         CommandOutcome.Forbidden forbidden => Forbidden(forbidden.Reason),
         CommandOutcome.MessageDeleted => MessageDeleted(),
         CommandOutcome.TooManyReactions tooMany => TooManyReactions(tooMany.Limit),
+        CommandOutcome.CallMessage => CallMessage(),
         _ => throw new UnreachableException($"{outcome} is not a failure"),
     };
 }

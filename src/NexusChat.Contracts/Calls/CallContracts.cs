@@ -44,6 +44,9 @@ public static class CallStates
 
     /// <summary>At least two people have been in it.</summary>
     public const string Active = "active";
+
+    /// <summary>Only in the history (<see cref="MessageCallDto"/>): a running call is never ended.</summary>
+    public const string Ended = "ended";
 }
 
 public static class CallEndReasons

@@ -1,3 +1,5 @@
+using NexusChat.Contracts.Calls;
+
 namespace NexusChat.Contracts.Conversations;
 
 /// <param name="ClientMessageId">The sender's id for this send (1–64 of letters, digits, '-', '_'); a retry with it by the same sender returns the stored message.</param>
@@ -16,6 +18,10 @@ public sealed record EditMessageRequest(string? Text);
 /// <param name="ThreadId">The root's id when this is a thread reply.</param>
 /// <param name="AlsoToChannel">A thread reply that also shows in the main timeline; the others show in their thread only.</param>
 /// <param name="Thread">On a thread root: its replies so far; null while it has none.</param>
+/// <param name="Call">
+/// On a call's history message (posted by the caller when the call starts, updated as it is answered, joined and ended;
+/// its text is empty and nobody may edit or delete it): what the call was. Null on every other message.
+/// </param>
 public sealed record MessageDto(
     string Id,
     string ConversationId,
@@ -33,7 +39,8 @@ public sealed record MessageDto(
     long Version,
     string? ThreadId = null,
     bool AlsoToChannel = false,
-    ThreadSummaryDto? Thread = null);
+    ThreadSummaryDto? Thread = null,
+    MessageCallDto? Call = null);
 
 /// <summary>What a thread root shows about its replies.</summary>
 /// <param name="ReplyCount">Replies that are not deleted.</param>

@@ -22,6 +22,9 @@ public abstract record CommandOutcome
     /// <summary>The message already carries the most different emoji it may; existing ones can still be added to.</summary>
     public sealed record TooManyReactions(int Limit) : CommandOutcome;
 
+    /// <summary>A call's history message: the service writes it, nobody edits or deletes it.</summary>
+    public sealed record CallMessage : CommandOutcome;
+
     public static readonly CommandOutcome ConversationNotFound = new NotFound("conversation");
     public static readonly CommandOutcome MessageNotFound = new NotFound("message");
     public static readonly CommandOutcome JoinFirst = new Forbidden("Join the channel first.");

@@ -86,7 +86,12 @@ public sealed partial class ConversationCommands(IConversationStore conversation
             return denied;
         }
 
-        if (message!.SenderId != callerId)
+        if (message!.Call is not null)
+        {
+            return new CommandOutcome.CallMessage();
+        }
+
+        if (message.SenderId != callerId)
         {
             return new CommandOutcome.Forbidden("Only the author may edit a message.");
         }
@@ -120,6 +125,11 @@ public sealed partial class ConversationCommands(IConversationStore conversation
         if (message is null)
         {
             return CommandOutcome.MessageNotFound;
+        }
+
+        if (message.Call is not null)
+        {
+            return new CommandOutcome.CallMessage();
         }
 
         if (message.SenderId != callerId && !access.IsAdmin)

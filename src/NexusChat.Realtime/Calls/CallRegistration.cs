@@ -14,6 +14,8 @@ public static class CallRegistration
         builder.Services.AddSingleton<CallStore>();
         builder.Services.AddSingleton<LocalCallSeats>();
         builder.Services.AddSingleton<CallMetrics>();
+        builder.Services.AddSingleton<CallHistory>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CallHistory>());
         builder.Services.AddSingleton<CallService>();
         builder.Services.AddSingleton<CallMediaReports>();
         builder.Services.AddSingleton<CallStartLimit>();

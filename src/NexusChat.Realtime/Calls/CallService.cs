@@ -19,7 +19,7 @@ namespace NexusChat.Realtime.Calls;
 /// </summary>
 public sealed class CallService(
     CallStore store, IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, LocalCallSeats local,
-    CallMetrics metrics, TimeProvider time)
+    CallMetrics metrics, CallHistory history, TimeProvider time)
 {
     public async Task<CallDto> StartAsync(
         string userId, string connectionId, string conversationId, string kind, IReadOnlyList<string>? invitees, CancellationToken cancellationToken)
@@ -69,6 +69,7 @@ public sealed class CallService(
                 var dto = call.ToDto();
                 await hub.Clients.Users(invited).CallRinging(dto);
                 await hub.Clients.Group(ConversationGroups.Of(conversationId)).CallUpdated(dto);
+                history.Record(call);
                 return dto;
             default:
                 throw new InvalidOperationException("unknown start result");
@@ -81,9 +82,11 @@ public sealed class CallService(
         await LoadAsMemberAsync(userId, callId, cancellationToken);
         await RefuseIfBusyAsync(userId, callId, "you are already in another call");
         long? answeredBefore = null;
+        var newcomer = false;
         var change = await store.ChangeAsync(callId, call =>
         {
             answeredBefore = call.AnsweredAt;
+            newcomer = !call.Participants.ContainsKey(userId);
             return CallRules.Join(call, userId, connectionId, Now());
         });
         var joined = change switch { CallChange.Updated u => u.Call, CallChange.Unchanged u => u.Call, _ => null };
@@ -102,7 +105,13 @@ public sealed class CallService(
             metrics.FailedSetup("full");
         }
 
-        return (await PublishAsync(change, callId)).ToDto();
+        var after = await PublishAsync(change, callId);
+        if (newcomer && change is CallChange.Updated)
+        {
+            history.Record(after);
+        }
+
+        return after.ToDto();
     }
 
     public async Task DeclineAsync(string userId, string callId, CancellationToken cancellationToken)
@@ -189,6 +198,7 @@ public sealed class CallService(
                 local.ReleaseCall(ended.Call.Id);
                 metrics.Ended(ended.Reason, ended.Call.AnsweredAt is not null);
                 await hub.Clients.Group(ConversationGroups.Of(ended.Call.ConversationId)).CallEnded(ended.Call.Ended(ended.Reason, Now()));
+                history.Record(ended.Call, ended.Reason);
                 return ended.Call;
             default:
                 throw new InvalidOperationException($"unknown change for {callId}");

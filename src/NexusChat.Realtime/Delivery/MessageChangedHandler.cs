@@ -6,12 +6,13 @@ using NexusChat.Storage.Conversations.Events;
 namespace NexusChat.Realtime.Delivery;
 
 /// <summary>
-/// The backstop for edits, deletes (tombstones), reaction changes and attachment previews (from the worker): pushed as <c>MessageUpdated</c> to each member
+/// The backstop for edits, deletes (tombstones), reaction changes, attachment previews (from the worker) and call
+/// history updates: pushed as <c>MessageUpdated</c> to each member
 /// (as they see it) unless the replica that made the change already did (<see cref="LiveMarkers"/>).
 /// </summary>
 public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
     : IIntegrationEventHandler<MessageEdited>, IIntegrationEventHandler<MessageDeleted>, IIntegrationEventHandler<ReactionChanged>,
-        IIntegrationEventHandler<AttachmentPreviewChanged>
+        IIntegrationEventHandler<AttachmentPreviewChanged>, IIntegrationEventHandler<MessageCallChanged>
 {
     public Task HandleAsync(MessageEdited @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
@@ -23,6 +24,9 @@ public sealed class MessageChangedHandler(LivePush live, LiveMarkers markers)
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
     public Task HandleAsync(AttachmentPreviewChanged @event, CancellationToken cancellationToken) =>
+        PushAsync(@event.Message, @event.CreationDate, cancellationToken);
+
+    public Task HandleAsync(MessageCallChanged @event, CancellationToken cancellationToken) =>
         PushAsync(@event.Message, @event.CreationDate, cancellationToken);
 
     private async Task PushAsync(

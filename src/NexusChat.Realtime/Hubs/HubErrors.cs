@@ -22,6 +22,7 @@ public static class HubErrors
         CommandOutcome.Forbidden forbidden => HubError.Forbidden(forbidden.Reason),
         CommandOutcome.MessageDeleted => HubError.Conflict("the message was deleted"),
         CommandOutcome.TooManyReactions tooMany => HubError.Conflict($"the message already has {tooMany.Limit} different reactions"),
+        CommandOutcome.CallMessage => HubError.Conflict("a call's history message cannot be edited or deleted"),
         _ => throw new UnreachableException($"{outcome} is not a failure"),
     });
 }

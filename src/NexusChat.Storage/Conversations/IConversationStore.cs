@@ -1,3 +1,5 @@
+using NexusChat.Contracts.Calls;
+
 namespace NexusChat.Storage.Conversations;
 
 /// <summary>
@@ -84,6 +86,14 @@ public interface IConversationStore
     /// </summary>
     Task<MessageRecord?> SetAttachmentPreviewAsync(
         string conversationId, string messageId, string fileId, AttachmentPreview preview, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a call's history message (one sent with <see cref="NewMessage.Call"/>) forward to <paramref name="call"/>,
+    /// as a change of the message (a new version and an <see cref="Events.MessageCallChanged"/> event), merged by
+    /// <see cref="MessageCallChange"/>. Null when the message does not exist; it is returned unchanged (same version, no
+    /// event) when it is no call message or <paramref name="call"/> is not ahead of what it says (a late or repeated update).
+    /// </summary>
+    Task<MessageRecord?> SetCallAsync(string conversationId, string messageId, MessageCallDto call, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the text and mentions and sets EditedAt. Null when the message does not exist; a deleted message is

@@ -65,6 +65,11 @@ internal sealed class MessageDocument
     [BsonIgnoreIfNull]
     public ThreadSummaryDocument? Thread { get; init; }
 
+    // On a call's history message only.
+    [BsonElement("call")]
+    [BsonIgnoreIfNull]
+    public MessageCallDocument? Call { get; init; }
+
     public static MessageDocument From(MessageRecord message) => new()
     {
         Id = message.Id,
@@ -84,6 +89,7 @@ internal sealed class MessageDocument
         ThreadId = message.ThreadId,
         AlsoToChannel = message.AlsoToChannel,
         Thread = message.Thread is null ? null : ThreadSummaryDocument.From(message.Thread),
+        Call = message.Call is null ? null : MessageCallDocument.From(message.Call),
     };
 
     public MessageRecord ToRecord() => new(
@@ -96,5 +102,6 @@ internal sealed class MessageDocument
         ThreadId = ThreadId,
         AlsoToChannel = AlsoToChannel,
         Thread = Thread?.ToRecord(),
+        Call = Call?.ToRecord(),
     };
 }

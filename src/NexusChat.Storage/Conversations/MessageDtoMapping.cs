@@ -28,5 +28,6 @@ public static class MessageDtoMapping
         message.AlsoToChannel,
         message.Thread is { } thread
             ? new ThreadSummaryDto(thread.ReplyCount, thread.LastReplyAt, thread.ParticipantIds, thread.ParticipantCount)
-            : null);
+            : null,
+        message.Call);
 }

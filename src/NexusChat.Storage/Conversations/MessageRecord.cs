@@ -1,3 +1,5 @@
+using NexusChat.Contracts.Calls;
+
 namespace NexusChat.Storage.Conversations;
 
 /// <summary>A message as stored; a deleted message stays as a tombstone so syncing clients learn of the delete.</summary>
@@ -33,6 +35,9 @@ public sealed record MessageRecord(
 
     /// <summary>On a thread root: its replies so far; null while it has none.</summary>
     public ThreadSummary? Thread { get; init; }
+
+    /// <summary>On a call's history message: what the call was (changed only by <see cref="MessageCallChange"/>); null otherwise.</summary>
+    public MessageCallDto? Call { get; init; }
 
     /// <summary>Whether the message belongs in the conversation's main timeline (not a reply kept to its thread).</summary>
     public bool InChannel => ThreadId is null || AlsoToChannel;

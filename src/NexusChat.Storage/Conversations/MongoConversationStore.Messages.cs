@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using NexusChat.Contracts.Calls;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations.Events;
 
@@ -40,7 +41,7 @@ public sealed partial class MongoConversationStore
                     message.ReplyToId, message.Mentions, new Dictionary<string, IReadOnlyList<string>>(),
                     message.ClientMessageId, conversation.Version)
                 {
-                    Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel,
+                    Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel, Call = message.Call,
                 };
                 // Before the insert, so the reply being stored does not make its sender look like an earlier participant.
                 var root = message.ThreadId is { } rootId
@@ -108,6 +109,18 @@ public sealed partial class MongoConversationStore
 
             var changed = current with { Attachments = attachments, Version = version };
             return (changed, new AttachmentPreviewChanged(changed, fileId));
+        }, cancellationToken);
+
+    public Task<MessageRecord?> SetCallAsync(string conversationId, string messageId, MessageCallDto call, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, (current, version) =>
+        {
+            if (MessageCallChange.Apply(current, call) is not { } merged)
+            {
+                return null;
+            }
+
+            var changed = current with { Call = merged, Version = version };
+            return (changed, new MessageCallChanged(changed));
         }, cancellationToken);
 
     public Task<MessageRecord?> EditMessageAsync(

@@ -1,3 +1,5 @@
+using NexusChat.Contracts.Calls;
+
 namespace NexusChat.Storage.Conversations;
 
 /// <summary>What a sender supplies; the store assigns the id, seq, time and version.</summary>
@@ -15,4 +17,7 @@ public sealed record NewMessage(
     public string? ThreadId { get; init; }
 
     public bool AlsoToChannel { get; init; }
+
+    /// <summary>A call's history message: what the call is so far.</summary>
+    public MessageCallDto? Call { get; init; }
 }

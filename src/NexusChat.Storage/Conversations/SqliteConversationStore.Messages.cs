@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NexusChat.Contracts.Calls;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.Storage.Conversations.Events;
 using NexusChat.Storage.Outbox;
@@ -50,7 +51,7 @@ public sealed partial class SqliteConversationStore
                 NewId(), message.ConversationId, seq, message.SenderId, message.Text, now, null, false, message.ReplyToId,
                 message.Mentions, NoReactions, message.ClientMessageId, version)
             {
-                Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel,
+                Attachments = message.Attachments, ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel, Call = message.Call,
             };
             // Before the insert, so the reply being stored does not make its sender look like an earlier participant.
             var root = message.ThreadId is { } rootId
@@ -62,9 +63,9 @@ public sealed partial class SqliteConversationStore
             await using var insert = Command(connection, transaction,
                 """
                 INSERT INTO messages (id, conversation_id, seq, sender_id, text, created_at, edited_at, deleted,
-                                      reply_to_id, mentions, client_message_id, version, attachments, thread_id, also_to_channel)
+                                      reply_to_id, mentions, client_message_id, version, attachments, thread_id, also_to_channel, call)
                 VALUES ($id, $conversationId, $seq, $senderId, $text, $createdAt, NULL, 0,
-                        $replyToId, $mentions, $clientMessageId, $version, $attachments, $threadId, $alsoToChannel);
+                        $replyToId, $mentions, $clientMessageId, $version, $attachments, $threadId, $alsoToChannel, $call);
                 INSERT OR IGNORE INTO attachments (file_id, message_pk, conversation_id, name, content_type, size, sha256, preview)
                 SELECT json_extract(a.value, '$.FileId'), (SELECT pk FROM messages WHERE id = $id), $conversationId,
                        json_extract(a.value, '$.Name'), json_extract(a.value, '$.ContentType'), json_extract(a.value, '$.Size'),
@@ -84,6 +85,7 @@ public sealed partial class SqliteConversationStore
             Bind(insert, "$attachments", JsonSerializer.Serialize(stored.Attachments));
             Bind(insert, "$threadId", stored.ThreadId);
             Bind(insert, "$alsoToChannel", stored.AlsoToChannel);
+            Bind(insert, "$call", stored.Call is null ? null : JsonSerializer.Serialize(stored.Call));
             await insert.ExecuteNonQueryAsync(cancellationToken);
             await SqliteOutbox.AppendAsync(connection, transaction, new MessageCreated(stored, root), cancellationToken);
             if (AttachmentsPosted.IsNeededFor(stored))
@@ -143,6 +145,23 @@ public sealed partial class SqliteConversationStore
             Bind(command, "$version", version);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return (changed, new AttachmentPreviewChanged(changed, fileId));
+        }, cancellationToken);
+
+    public Task<MessageRecord?> SetCallAsync(string conversationId, string messageId, MessageCallDto call, CancellationToken cancellationToken) =>
+        ChangeMessageAsync(conversationId, messageId, async (connection, transaction, current, version) =>
+        {
+            if (MessageCallChange.Apply(current, call) is not { } merged)
+            {
+                return null;
+            }
+
+            var changed = current with { Call = merged, Version = version };
+            await using var command = Command(connection, transaction, "UPDATE messages SET call = $call, version = $version WHERE id = $id;");
+            Bind(command, "$id", messageId);
+            Bind(command, "$call", JsonSerializer.Serialize(merged));
+            Bind(command, "$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return (changed, new MessageCallChanged(changed));
         }, cancellationToken);
 
     public Task<MessageRecord?> EditMessageAsync(

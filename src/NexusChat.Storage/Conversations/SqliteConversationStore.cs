@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NexusChat.Contracts.Calls;
 using NexusChat.Storage.Embedded;
 using NexusChat.Storage.Outbox;
 
@@ -23,7 +24,7 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
 
     private const string MessageColumns =
         "m.pk, m.id, m.conversation_id, m.seq, m.sender_id, m.text, m.created_at, m.edited_at, m.deleted, m.reply_to_id, " +
-        "m.mentions, m.client_message_id, m.version, m.attachments, m.thread_id, m.also_to_channel, m.thread";
+        "m.mentions, m.client_message_id, m.version, m.attachments, m.thread_id, m.also_to_channel, m.thread, m.call";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoReactions =
         ReadOnlyDictionary<string, IReadOnlyList<string>>.Empty;
@@ -159,5 +160,6 @@ public sealed partial class SqliteConversationStore(SqliteConnectionFactory conn
         ThreadId = reader.IsDBNull(14) ? null : reader.GetString(14),
         AlsoToChannel = reader.GetBoolean(15),
         Thread = reader.IsDBNull(16) ? null : JsonSerializer.Deserialize<ThreadSummary>(reader.GetString(16)),
+        Call = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<MessageCallDto>(reader.GetString(17)),
     };
 }

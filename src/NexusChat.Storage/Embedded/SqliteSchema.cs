@@ -205,6 +205,10 @@ public static class SqliteSchema
         ALTER TABLE users ADD COLUMN avatar_type TEXT;
         ALTER TABLE users ADD COLUMN avatar BLOB;
         """,
+        // 12: call history. A call's history message keeps its MessageCallDto as JSON (NULL on every other message).
+        """
+        ALTER TABLE messages ADD COLUMN call TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

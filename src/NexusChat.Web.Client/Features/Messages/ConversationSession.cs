@@ -43,9 +43,9 @@ public sealed partial class ConversationSession(
 
     public TimelineMessage? Find(string messageId) => _timeline.Find(messageId);
 
-    /// <summary>What Up arrow in the empty composer edits: my newest message that is sent and not deleted.</summary>
+    /// <summary>What Up arrow in the empty composer edits: my newest message that is sent, not deleted and no call.</summary>
     public TimelineMessage? MyLastEditable =>
-        _timeline.Messages.LastOrDefault(m => m.SenderId == myUserId && m.State == SendState.Sent && !m.Deleted);
+        _timeline.Messages.LastOrDefault(m => m.SenderId == myUserId && m.State == SendState.Sent && !m.Deleted && m.Call is null);
 
     /// <summary>The conversation, then its latest page. Pushes that arrive meanwhile are kept, whether the page holds them or not.</summary>
     public async Task LoadAsync()

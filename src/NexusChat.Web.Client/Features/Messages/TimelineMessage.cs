@@ -1,4 +1,6 @@
+using NexusChat.Contracts.Calls;
 using NexusChat.Contracts.Conversations;
+using NexusChat.Web.Client.Features.Calls;
 using NexusChat.Web.Client.Features.Formatting;
 
 namespace NexusChat.Web.Client.Features.Messages;
@@ -39,14 +41,19 @@ public sealed record TimelineMessage(
     /// <summary>On a thread root: its replies so far; null while it has none.</summary>
     public ThreadSummaryDto? Thread { get; init; }
 
+    /// <summary>On a call's history message: what the call was. Nobody edits or deletes such a message.</summary>
+    public MessageCallDto? Call { get; init; }
+
     /// <summary>Whether the main timeline shows it: thread replies stay in their thread unless also sent to the channel.</summary>
     public bool InChannel => ThreadId is null || AlsoToChannel;
 
     /// <summary>The key Blazor tracks the row by: stays the same when a pending message becomes stored.</summary>
     public string Key => ClientMessageId.Length > 0 ? $"c:{ClientMessageId}" : $"m:{Id}";
 
-    /// <summary>What a reply quotes of this message: its text without the Markdown, cut at 80 characters.</summary>
-    public string Excerpt => Deleted ? "This message was deleted" : Shorten(MarkdownPlainText.Of(Text ?? string.Empty));
+    /// <summary>What a reply quotes of this message: its text without the Markdown, cut at 80 characters (a call: its kind).</summary>
+    public string Excerpt => Deleted ? "This message was deleted"
+        : Call is { } call ? CallHistoryText.KindName(call)
+        : Shorten(MarkdownPlainText.Of(Text ?? string.Empty));
 
     private static string Shorten(string plain) => plain.Length > 80 ? string.Concat(plain.AsSpan(0, 80), "…") : plain;
 
@@ -74,7 +81,7 @@ public sealed record TimelineMessage(
         message.Id, message.Seq, message.ClientMessageId, message.SenderId, message.Text, message.CreatedAt, message.EditedAt,
         message.Deleted, message.ReplyToId, message.Mentions, message.Reactions, message.Version, SendState.Sent, message.Attachments)
     {
-        ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel, Thread = message.Thread,
+        ThreadId = message.ThreadId, AlsoToChannel = message.AlsoToChannel, Thread = message.Thread, Call = message.Call,
     };
 
     /// <param name="attachments">The uploaded files it carries, shown as this tab knows them until the server's copy arrives.</param>

@@ -1,4 +1,5 @@
 using NexusChat.Contracts.Conversations;
+using NexusChat.Web.Client.Features.Calls;
 
 namespace NexusChat.Web.Client.Features.Notifications;
 
@@ -10,9 +11,17 @@ public static class NotificationText
     public static string Title(string senderName, string? channelName) =>
         channelName is null ? senderName : $"{senderName} in #{channelName}";
 
-    /// <summary>The text as typed, whitespace runs folded to one space and cut at <see cref="MaxBody"/>; "Sent a file" for files alone.</summary>
+    /// <summary>
+    /// The text as typed, whitespace runs folded to one space and cut at <see cref="MaxBody"/>; "Sent a file" for files
+    /// alone; "Audio call" or "Video call" for a call.
+    /// </summary>
     public static string Body(MessageDto message)
     {
+        if (message.Call is { } call)
+        {
+            return CallHistoryText.KindName(call);
+        }
+
         var text = string.Join(' ', (message.Text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.Length == 0)
         {
