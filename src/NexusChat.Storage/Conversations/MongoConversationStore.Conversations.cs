@@ -25,7 +25,7 @@ public sealed partial class MongoConversationStore
         string userId, string otherUserId, CancellationToken cancellationToken)
     {
         var key = DirectKey.For(userId, otherUserId);
-        var byKey = Builders<ConversationDocument>.Filter.Eq(c => c.DirectKey, key);
+        var byKey = DirectConversationIndex.ByKey(key);
         try
         {
             return await InTransactionAsync(async (session, token) =>

@@ -36,15 +36,7 @@ public static class MongoSchema
         {
             var keys = Builders<BsonDocument>.IndexKeys;
             await database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection).Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    keys.Ascending(MongoConversationStore.DirectKeyField),
-                    new CreateIndexOptions<BsonDocument>
-                    {
-                        Name = "directKey_unique",
-                        Unique = true,
-                        PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.DirectKeyField, BsonType.String),
-                    }),
-                cancellationToken: cancellationToken);
+                DirectConversationIndex.Model, cancellationToken: cancellationToken);
             await database.GetCollection<BsonDocument>(MongoConversationStore.MembersCollection).Indexes.CreateManyAsync(
                 [
                     new CreateIndexModel<BsonDocument>(
