@@ -64,11 +64,9 @@ public static class MongoSchema
                         new CreateIndexOptions { Name = "text", DefaultLanguage = "none" }),
                 ],
                 cancellationToken);
+            // Names step 8's index, as step 3 does for step 5's: see there.
             await database.GetCollection<BsonDocument>(MongoOutbox.CollectionName).Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    keys.Ascending(MongoOutbox.PublishedAtField).Ascending(MongoOutbox.CreatedAtField),
-                    new CreateIndexOptions { Name = "publishedAt_createdAt" }),
-                cancellationToken: cancellationToken);
+                OutboxPendingIndex.Model, cancellationToken: cancellationToken);
         },
         // 4: the public channel directory: a partial index of public channels in (normalizedName, _id) page order,
         // and normalizedName for the channels written before it existed.
@@ -95,14 +93,7 @@ public static class MongoSchema
         {
             var messages = database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection);
             await messages.Indexes.CreateOneAsync(ClientMessageIdIndex, cancellationToken: cancellationToken);
-            try
-            {
-                await messages.Indexes.DropOneAsync(PerConversationClientMessageIdIndex, cancellationToken);
-            }
-            catch (MongoCommandException e) when (e.CodeName is IndexNotFound)
-            {
-                // A database created after the change, or another replica dropped it first.
-            }
+            await DropReplacedIndexAsync(messages, PerConversationClientMessageIdIndex, cancellationToken);
         },
         // 6: attachments: the download's access check finds the messages carrying a file id (multikey; sparse, so
         // messages without attachments take no index space).
@@ -122,12 +113,33 @@ public static class MongoSchema
                     PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.ThreadIdField, BsonType.String),
                 }),
             cancellationToken: cancellationToken),
+        // 8: the relay's pending query sorts by (createdAt, _id); the (publishedAt, createdAt) index left the _id
+        // tie-break to an in-memory sort of the whole backlog. The wider index replaces it (it serves the purge too).
+        async (database, cancellationToken) =>
+        {
+            var outbox = database.GetCollection<BsonDocument>(MongoOutbox.CollectionName);
+            await outbox.Indexes.CreateOneAsync(OutboxPendingIndex.Model, cancellationToken: cancellationToken);
+            await DropReplacedIndexAsync(outbox, OutboxPendingIndex.ReplacedName, cancellationToken);
+        },
     ];
 
     public static int CurrentVersion => Steps.Count;
 
     private const string IndexNotFound = "IndexNotFound";
     private const string PerConversationClientMessageIdIndex = "conversationId_clientMessageId_unique";
+
+    private static async Task DropReplacedIndexAsync(
+        IMongoCollection<BsonDocument> collection, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await collection.Indexes.DropOneAsync(name, cancellationToken);
+        }
+        catch (MongoCommandException e) when (e.CodeName is IndexNotFound)
+        {
+            // A database created after the change, or another replica dropped it first.
+        }
+    }
 
     private static CreateIndexModel<BsonDocument> ClientMessageIdIndex => new(
         Builders<BsonDocument>.IndexKeys
