@@ -73,18 +73,8 @@ public static class MongoSchema
         async (database, cancellationToken) =>
         {
             var conversations = database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection);
-            var filter = Builders<BsonDocument>.Filter;
-            await conversations.Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    Builders<BsonDocument>.IndexKeys.Ascending(MongoConversationStore.NormalizedNameField).Ascending("_id"),
-                    new CreateIndexOptions<BsonDocument>
-                    {
-                        Name = "publicChannels_normalizedName_id",
-                        PartialFilterExpression = filter.Eq(MongoConversationStore.TypeField, ConversationTypes.Channel)
-                            & filter.Eq(MongoConversationStore.VisibilityField, ChannelVisibility.Public),
-                    }),
-                cancellationToken: cancellationToken);
-            await ChannelNameBackfill.RunAsync(conversations, cancellationToken);
+            await conversations.Indexes.CreateOneAsync(PublicChannelIndex.Model, cancellationToken: cancellationToken);
+            await ChannelNameBackfill.RunAsync(conversations, ChannelNameBackfill.ChannelsMissingName, cancellationToken);
         },
         // 5: a client message id is unique per (conversation, sender), not per conversation: with the narrower key a
         // member who reused another's id got that member's message back and their own text was dropped. The new index
