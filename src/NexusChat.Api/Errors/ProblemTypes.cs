@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string MessageDeleted = Base + "message-deleted";
     public const string TooManyReactions = Base + "too-many-reactions";
     public const string RateLimited = Base + "rate-limited";
+    public const string ConversationBusy = Base + "conversation-busy";
     public const string BadRequest = Base + "bad-request";
     public const string UploadTooLarge = Base + "upload-too-large";
     public const string UploadQuotaExceeded = Base + "upload-quota-exceeded";
