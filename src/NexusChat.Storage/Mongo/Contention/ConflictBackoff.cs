@@ -7,6 +7,8 @@ namespace NexusChat.Storage.Mongo.Contention;
 /// <see cref="Budget"/> in all. The driver's own WithTransaction retries at once and for up to 120 s, so losers of a
 /// busy conversation retried in lockstep and kept conflicting; spread out, most commit on the next try, and what
 /// cannot commit in time fails with <see cref="ConversationBusyException"/> instead of holding a request for minutes.
+/// The budget bounds the retries, not an attempt: an attempt during an election still waits for a primary for up to
+/// the client's server-selection timeout, so a failover is ridden through as before.
 /// </summary>
 /// <param name="clock">Measures the budget.</param>
 /// <param name="pause">Waits between attempts (a test advances its fake clock instead).</param>
