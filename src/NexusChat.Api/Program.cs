@@ -36,6 +36,7 @@ builder.Services.AddSingleton<ConversationCommands>();
 builder.Services.AddSingleton<CompletedFiles>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddExceptionHandler<ConversationBusyExceptionHandler>();
 // Body-binding failures throw, so BadRequestExceptionHandler answers them with a ProblemDetails that says why.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 // Chat requests are small and uploads go through their own chunked endpoint (which lifts this limit), but the limit stays well above a

@@ -15,6 +15,7 @@ public static class ProblemTypes
     public const string TooManyReactions = Base + "too-many-reactions";
     public const string CallMessage = Base + "call-message";
     public const string RateLimited = Base + "rate-limited";
+    public const string ConversationBusy = Base + "conversation-busy";
     public const string BadRequest = Base + "bad-request";
     public const string UploadTooLarge = Base + "upload-too-large";
     public const string UploadQuotaExceeded = Base + "upload-quota-exceeded";

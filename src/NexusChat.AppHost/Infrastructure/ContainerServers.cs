@@ -19,7 +19,7 @@ public static class ContainerServers
         var turn = TurnServer.AddContainer(builder, turnSecret);
         var mongo = settings.IsPublishMode
             ? MongoReplicaSet.AddManaged(builder)
-            : MongoReplicaSet.AddContainers(builder);
+            : MongoReplicaSet.AddContainers(builder, settings);
 
         return new InfrastructureResources(settings, redis, messaging, turn, turnSecret, mongo);
     }

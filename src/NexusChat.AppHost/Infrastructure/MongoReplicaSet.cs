@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using NexusChat.Contracts.Hosting;
 
@@ -40,22 +41,30 @@ public static class MongoReplicaSet
     }
 
     /// <remarks>
-    /// Members advertise themselves as <c>host.docker.internal:port</c> on fixed, identical host and container
-    /// ports: that name reaches the host from every container (added with host-gateway) and, on Docker Desktop,
-    /// from the host too, so the driver on the host and the members agree on one list of addresses.
+    /// Members advertise themselves as <c>host.docker.internal:port</c> on identical host and container ports: that
+    /// name reaches the host from every container (added with host-gateway) and, on Docker Desktop, from the host
+    /// too, so the driver on the host and the members agree on one list of addresses. Where the host does not
+    /// resolve it, the AppHost stops before starting anything (<see cref="ContainerHostAlias"/>). The ports stay the
+    /// same across runs (<see cref="MongoMemberPorts"/>), as the set's config in the data volumes names them.
     /// </remarks>
-    public static IResourceBuilder<IResourceWithConnectionString> AddContainers(IDistributedApplicationBuilder builder)
+    public static IResourceBuilder<IResourceWithConnectionString> AddContainers(
+        IDistributedApplicationBuilder builder, InfrastructureSettings settings)
     {
+        builder.Eventing.Subscribe<BeforeStartEvent>((_, _) => ContainerHostAlias.Problem(ContainerHostAlias.Resolves) is { } problem
+            ? throw new InvalidOperationException(problem)
+            : Task.CompletedTask);
+
+        var ports = MongoMemberPorts.Resolve(settings.DataRoot, MemberCount);
         var members = new List<(IResourceBuilder<IResource> Resource, string Address)>();
         for (var i = 1; i <= MemberCount; i++)
         {
-            var port = LoopbackPorts.Free();
+            var port = ports[i - 1];
             var member = builder.AddContainer(MemberName(i), Image, ImageTag)
-                .WithArgs("--replSet", SetName, "--port", port.ToString(), "--bind_ip_all")
+                .WithArgs("--replSet", SetName, "--port", port.ToString(CultureInfo.InvariantCulture), "--bind_ip_all")
                 .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "mongodb", isProxied: false)
-                .WithContainerRuntimeArgs("--add-host=host.docker.internal:host-gateway")
+                .WithContainerRuntimeArgs($"--add-host={ContainerHostAlias.Name}:host-gateway")
                 .WithVolume($"nexuschat-{MemberName(i)}-data", "/data/db");
-            members.Add((member, $"host.docker.internal:{port}"));
+            members.Add((member, $"{ContainerHostAlias.Name}:{port}"));
         }
 
         return AddReplicaSet(builder, members, members.Select(m => m.Address).ToList());

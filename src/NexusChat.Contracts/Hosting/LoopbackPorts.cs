@@ -31,6 +31,21 @@ public static class LoopbackPorts
         throw new InvalidOperationException($"No free loopback port between {Lowest} and {BelowEphemeral}.");
     }
 
+    /// <summary>
+    /// Takes a port chosen earlier (one an earlier run persisted) when nothing listens on it now; false means the
+    /// caller must pick another.
+    /// </summary>
+    public static bool TryClaim(int port)
+    {
+        if (!IsFree(port))
+        {
+            return false;
+        }
+
+        HandedOut[port] = true;
+        return true;
+    }
+
     private static bool IsFree(int port)
     {
         try

@@ -180,4 +180,7 @@ public static class HubErrorCodes
 
     /// <summary>The target cannot take the change (a deleted message takes no edits or reactions).</summary>
     public const string Conflict = "conflict";
+
+    /// <summary>The conversation had too many concurrent changes to take this one in time; nothing changed, call again.</summary>
+    public const string Busy = "busy";
 }

@@ -18,7 +18,11 @@ public static class ChatHubRegistration
     public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
     {
         builder.AddLiveDelivery();
-        builder.Services.Configure<HubOptions>(options => options.AddFilter<HubRateLimitFilter>());
+        builder.Services.Configure<HubOptions>(options =>
+        {
+            options.AddFilter<HubRateLimitFilter>();
+            options.AddFilter<ConversationBusyHubFilter>();
+        });
         builder.Services.AddSingleton<UserInvocationLimiter>();
         builder.Services.AddOptions<ConnectionLimitOptions>().BindConfiguration(ConnectionLimitOptions.Section);
         builder.Services.AddSingleton<ConnectionQuota>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using NexusChat.Contracts.Realtime;
 using NexusChat.Conversations.Commands;
+using NexusChat.Storage.Conversations;
 
 namespace NexusChat.Realtime.Hubs;
 
@@ -13,6 +14,9 @@ public static class HubErrors
     public static HubException Validation(string field, string message) => Of(HubError.Validation(field, message));
 
     public static HubException NotFound(string what) => Of(HubError.NotFound(what));
+
+    public static HubException Busy(ConversationBusyException busy) =>
+        Of(HubError.Busy((int)Math.Max(1, Math.Ceiling(busy.RetryAfter.TotalSeconds))));
 
     /// <summary>The hub's answer to a command that did not happen.</summary>
     public static HubException For(CommandOutcome outcome) => Of(outcome switch

@@ -3,6 +3,7 @@ using NexusChat.Contracts.Conversations;
 
 namespace NexusChat.Storage.Conversations;
 
+[BsonIgnoreExtraElements]
 internal sealed class AttachmentDocument
 {
     [BsonElement(MongoConversationStore.FileIdField)]

@@ -4,6 +4,9 @@ namespace NexusChat.Storage.Conversations;
 
 // Element names are fixed here so that renaming a property cannot silently change what is stored. A BSON date is an
 // instant in UTC milliseconds; reading it as UTC keeps it independent of this host's zone.
+// Every stored type ignores elements it does not know: in a rolling deploy a newer build's replica writes fields an
+// older build must read past (MongoStoreLifecycle lets replicas of different builds share the database).
+[BsonIgnoreExtraElements]
 internal sealed class ConversationDocument
 {
     [BsonId]
@@ -49,8 +52,14 @@ internal sealed class ConversationDocument
     [BsonElement("version")]
     public required long Version { get; init; }
 
-    public static ConversationDocument From(ConversationRecord conversation, string? directKey) => new()
+    // The last join's place in the member order (see MemberDocument.JoinSeq); absent on conversations stored before it.
+    [BsonElement(MongoConversationStore.LastJoinSeqField)]
+    [BsonIgnoreIfDefault]
+    public long LastJoinSeq { get; init; }
+
+    public static ConversationDocument From(ConversationRecord conversation, string? directKey, long lastJoinSeq) => new()
     {
+        LastJoinSeq = lastJoinSeq,
         Id = conversation.Id,
         Type = conversation.Type,
         Name = conversation.Name,

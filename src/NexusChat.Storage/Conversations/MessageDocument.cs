@@ -3,6 +3,7 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace NexusChat.Storage.Conversations;
 
 // Element names are fixed so that renaming a property cannot silently change what is stored; dates read back as UTC.
+[BsonIgnoreExtraElements]
 internal sealed class MessageDocument
 {
     [BsonId]

@@ -14,7 +14,7 @@ public sealed partial class MongoConversationStore
             .Select(id => new MemberRecord(conversation.Id, id, MemberRoles.Member, 0, now))
             .Prepend(new MemberRecord(conversation.Id, channel.CreatedBy, MemberRoles.Owner, 0, now))
             .ToList();
-        return await InTransactionAsync(async (session, token) =>
+        return await InTransactionAsync(conversation.Id, async (session, token) =>
         {
             await InsertConversationAsync(session, conversation, directKey: null, members, token);
             return conversation;
@@ -25,10 +25,10 @@ public sealed partial class MongoConversationStore
         string userId, string otherUserId, CancellationToken cancellationToken)
     {
         var key = DirectKey.For(userId, otherUserId);
-        var byKey = Builders<ConversationDocument>.Filter.Eq(c => c.DirectKey, key);
+        var byKey = DirectConversationIndex.ByKey(key);
         try
         {
-            return await InTransactionAsync(async (session, token) =>
+            return await InTransactionAsync(key, async (session, token) =>
             {
                 if (await _conversations.Find(session, byKey).FirstOrDefaultAsync(token) is { } existing)
                 {
@@ -79,7 +79,7 @@ public sealed partial class MongoConversationStore
             return await GetConversationAsync(conversationId, cancellationToken);
         }
 
-        return await InTransactionAsync(async (session, token) =>
+        return await InTransactionAsync(conversationId, async (session, token) =>
         {
             var updated = await _conversations.FindOneAndUpdateAsync(
                 session,
@@ -105,8 +105,10 @@ public sealed partial class MongoConversationStore
         IReadOnlyList<MemberRecord> members,
         CancellationToken cancellationToken)
     {
-        await _conversations.InsertOneAsync(session, ConversationDocument.From(conversation, directKey), cancellationToken: cancellationToken);
-        await _members.InsertManyAsync(session, members.Select(MemberDocument.From), cancellationToken: cancellationToken);
+        await _conversations.InsertOneAsync(
+            session, ConversationDocument.From(conversation, directKey, lastJoinSeq: members.Count), cancellationToken: cancellationToken);
+        await _members.InsertManyAsync(
+            session, members.Select((member, index) => MemberDocument.From(member, joinSeq: index + 1)), cancellationToken: cancellationToken);
         await AppendAsync(session, new ConversationCreated(conversation, members), cancellationToken);
     }
 }

@@ -13,9 +13,8 @@ public sealed partial class MongoConversationStore
 
     public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string conversationId, CancellationToken cancellationToken)
     {
-        // ObjectIds grow with insertion, so the second key orders members who joined in the same millisecond.
         var documents = await _members.Find(m => m.ConversationId == conversationId)
-            .Sort(Builders<MemberDocument>.Sort.Ascending(m => m.JoinedAt).Ascending(m => m.Id))
+            .Sort(JoinOrder)
             .ToListAsync(cancellationToken);
         return documents.ConvertAll(d => d.ToRecord());
     }
@@ -24,17 +23,28 @@ public sealed partial class MongoConversationStore
     {
         try
         {
-            return await InTransactionAsync(async (session, token) =>
+            return await InTransactionAsync(conversationId, async (session, token) =>
             {
-                var conversation = await _conversations.Find(session, c => c.Id == conversationId).FirstOrDefaultAsync(token);
-                if (conversation is null || await _members.Find(session, MemberFilter(conversationId, userId)).AnyAsync(token))
+                if (await _members.Find(session, MemberFilter(conversationId, userId)).AnyAsync(token))
+                {
+                    return false;
+                }
+
+                // The join takes the next place in the member order (concurrent joins write-conflict on the counter).
+                var conversation = await _conversations.FindOneAndUpdateAsync(
+                    session,
+                    Builders<ConversationDocument>.Filter.Eq(c => c.Id, conversationId),
+                    Builders<ConversationDocument>.Update.Inc(c => c.LastJoinSeq, 1),
+                    new FindOneAndUpdateOptions<ConversationDocument> { ReturnDocument = ReturnDocument.After },
+                    token);
+                if (conversation is null)
                 {
                     return false;
                 }
 
                 // A member who joins later starts with the existing history read (as on the embedded store).
                 var member = new MemberRecord(conversationId, userId, role, conversation.LastSeq, Now());
-                await _members.InsertOneAsync(session, MemberDocument.From(member), cancellationToken: token);
+                await _members.InsertOneAsync(session, MemberDocument.From(member, conversation.LastJoinSeq), cancellationToken: token);
                 await AppendAsync(session, new MemberAdded(member), token);
                 return true;
             }, cancellationToken);
@@ -47,7 +57,7 @@ public sealed partial class MongoConversationStore
     }
 
     public Task<bool> RemoveMemberAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (session, token) =>
+        InTransactionAsync(MemberKey(conversationId, userId), async (session, token) =>
         {
             var removed = await _members.DeleteOneAsync(session, MemberFilter(conversationId, userId), cancellationToken: token);
             if (removed.DeletedCount == 0)
@@ -60,7 +70,7 @@ public sealed partial class MongoConversationStore
         }, cancellationToken);
 
     public Task<MemberRecord?> SetRoleAsync(string conversationId, string userId, string role, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (session, token) =>
+        InTransactionAsync(MemberKey(conversationId, userId), async (session, token) =>
         {
             var member = (await _members.Find(session, MemberFilter(conversationId, userId)).FirstOrDefaultAsync(token))?.ToRecord();
             if (member is null || member.Role == role)
@@ -76,7 +86,7 @@ public sealed partial class MongoConversationStore
         }, cancellationToken);
 
     public Task<MemberRecord?> SetMutedAsync(string conversationId, string userId, bool muted, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (session, token) =>
+        InTransactionAsync(MemberKey(conversationId, userId), async (session, token) =>
         {
             var member = (await _members.Find(session, MemberFilter(conversationId, userId)).FirstOrDefaultAsync(token))?.ToRecord();
             if (member is null || member.Muted == muted)
@@ -92,7 +102,7 @@ public sealed partial class MongoConversationStore
         }, cancellationToken);
 
     public Task<long?> MarkReadAsync(string conversationId, string userId, long seq, CancellationToken cancellationToken) =>
-        InTransactionAsync(async (session, token) =>
+        InTransactionAsync(MemberKey(conversationId, userId), async (session, token) =>
         {
             var member = await _members.Find(session, MemberFilter(conversationId, userId)).FirstOrDefaultAsync(token);
             if (member is null)
@@ -117,6 +127,13 @@ public sealed partial class MongoConversationStore
             await AppendAsync(session, new ReadStateChanged(conversationId, userId, target), token);
             return (long?)target;
         }, cancellationToken);
+
+    // Members stored before joinSeq existed read as 0 and keep their old (time, ObjectId) order ahead of later joins.
+    internal static SortDefinition<MemberDocument> JoinOrder { get; } =
+        Builders<MemberDocument>.Sort.Ascending(m => m.JoinSeq).Ascending(m => m.JoinedAt).Ascending(m => m.Id);
+
+    // These write only the member's own document, so they queue behind that member's other writes, not the conversation's.
+    private static string MemberKey(string conversationId, string userId) => $"{conversationId}/{userId}";
 
     private static FilterDefinition<MemberDocument> MemberFilter(string conversationId, string userId) =>
         Builders<MemberDocument>.Filter.Eq(m => m.ConversationId, conversationId)

@@ -14,7 +14,7 @@ public sealed partial class MongoConversationStore
             & Builders<MessageDocument>.Filter.Eq(m => m.ClientMessageId, message.ClientMessageId);
         try
         {
-            return await InTransactionAsync(async (session, token) =>
+            return await InTransactionAsync(message.ConversationId, async (session, token) =>
             {
                 if (await _messages.Find(session, byClientId).FirstOrDefaultAsync(token) is { } existing)
                 {
@@ -207,7 +207,7 @@ public sealed partial class MongoConversationStore
         string messageId,
         Func<IClientSessionHandle, MessageRecord, long, CancellationToken, Task<(MessageRecord Changed, IntegrationEvent Event)?>> change,
         CancellationToken cancellationToken) =>
-        InTransactionAsync(async (session, token) =>
+        InTransactionAsync(conversationId, async (session, token) =>
         {
             var current = (await _messages.Find(session, MessageFilter(conversationId, messageId)).FirstOrDefaultAsync(token))?.ToRecord();
             if (current is null || current.Deleted)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using NexusChat.Storage.Mongo;
 
 namespace NexusChat.Storage.Conversations;
 
@@ -8,14 +9,14 @@ public sealed partial class MongoConversationStore
 {
     private static readonly FilterDefinitionBuilder<ConversationDocument> Channels = Builders<ConversationDocument>.Filter;
 
-    // Equality on both fields is what lets the server pick the partial index publicChannels_normalizedName_id.
-    private static readonly FilterDefinition<ConversationDocument> IsPublicChannel =
-        Channels.Eq(c => c.Type, ConversationTypes.Channel) & Channels.Eq(c => c.Visibility, ChannelVisibility.Public);
+    private static readonly FilterDefinition<ConversationDocument> IsPublicChannel = PublicChannelIndex.Covers<ConversationDocument>();
 
     public async Task<IReadOnlyList<ConversationRecord>> ListPublicChannelsAsync(
         string? namePrefix, string? after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await ChannelNameBackfill.RunAsync(
+            database.GetCollection<BsonDocument>(ConversationsCollection), ChannelNameBackfill.PublicChannelsMissingName, cancellationToken);
         var filter = IsPublicChannel;
         if (ChannelNames.Normalize(namePrefix) is { Length: > 0 } prefix)
         {

@@ -59,15 +59,15 @@ public sealed partial class MongoConversationStore
     public async Task<IReadOnlyList<MessageRecord>> SearchAsync(string userId, string query, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var phrases = SearchTerms.Phrases(query);
-        if (phrases.Count == 0)
+        var words = SearchTerms.Words(query);
+        if (words.Count == 0)
         {
             return [];
         }
 
         var conversationIds = await _members.Find(m => m.UserId == userId).Project(m => m.ConversationId).ToListAsync(cancellationToken);
         return await FindMessagesAsync(
-            Messages.Text(string.Join(' ', phrases))
+            MongoSearchFilter.For(words)
                 & Messages.In(m => m.ConversationId, conversationIds)
                 & Messages.Eq(m => m.Deleted, false),
             Builders<MessageDocument>.Sort.Descending(m => m.CreatedAt).Descending(m => m.Seq),

@@ -1,6 +1,7 @@
 using MongoDB.Driver;
 using NexusChat.EventBus.Abstractions;
 using NexusChat.EventBus.Abstractions.Outbox;
+using NexusChat.Storage.Mongo.Contention;
 using NexusChat.Storage.Outbox;
 
 namespace NexusChat.Storage.Conversations;
@@ -8,11 +9,15 @@ namespace NexusChat.Storage.Conversations;
 /// <summary>
 /// The MongoDB provider of <see cref="IConversationStore"/>, split by concern into partial files. Every change is a
 /// multi-document transaction: the conversation document is the per-conversation counter (seq and version are $inc'ed
-/// on it), so concurrent changes to one conversation on any replica write-conflict there and the driver retries the
-/// loser from the start, reading what the winner committed; the outbox document commits with the change.
+/// on it), so concurrent changes to one conversation on other replicas write-conflict there and the loser is retried
+/// from the start after a jittered pause, reading what the winner committed; the outbox document commits with the change.
 /// </summary>
-public sealed partial class MongoConversationStore(IMongoDatabase database, OutboxSignal? outboxSignal = null) : IConversationStore
+/// <param name="backoff">How lost write conflicts are retried (<see cref="ConflictBackoff.System"/> when null).</param>
+public sealed partial class MongoConversationStore(
+    IMongoDatabase database, OutboxSignal? outboxSignal = null, ConflictBackoff? backoff = null) : IConversationStore
 {
+    private readonly ConflictBackoff _backoff = backoff ?? ConflictBackoff.System;
+
     internal const string ConversationsCollection = "conversations";
     internal const string MembersCollection = "members";
     internal const string MessagesCollection = "messages";
@@ -31,6 +36,8 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     internal const string AttachmentsField = "attachments";
     internal const string FileIdField = "fileId";
     internal const string ThreadIdField = "threadId";
+    internal const string JoinSeqField = "joinSeq";
+    internal const string LastJoinSeqField = "lastJoinSeq";
 
     private static readonly TransactionOptions Transaction =
         new(readConcern: ReadConcern.Snapshot, writeConcern: WriteConcern.WMajority);
@@ -42,11 +49,21 @@ public sealed partial class MongoConversationStore(IMongoDatabase database, Outb
     private readonly IMongoCollection<MessageDocument> _messages = database.GetCollection<MessageDocument>(MessagesCollection);
     private readonly IMongoCollection<OutboxDocument> _outbox = database.GetCollection<OutboxDocument>(MongoOutbox.CollectionName);
 
+    private readonly ConversationWriteGate _gate = new();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction that touches the conversation <paramref name="key"/> names,
+    /// after this process's earlier writers to it (see <see cref="ConversationWriteGate"/>), retrying lost write
+    /// conflicts with back-off; a change that cannot commit within the budget throws <see cref="ConversationBusyException"/>.
+    /// </summary>
     private async Task<T> InTransactionAsync<T>(
-        Func<IClientSessionHandle, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        string key, Func<IClientSessionHandle, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        var startedAt = _backoff.Clock.GetTimestamp();
+        using var turn = await _gate.EnterAsync(key, ConflictBackoff.Budget, cancellationToken) ?? throw ConflictBackoff.Busy(key);
         using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
-        var result = await session.WithTransactionAsync(work, Transaction, cancellationToken);
+        var result = await _backoff.RunAsync(
+            key, startedAt, token => MongoTransaction.RunOnceAsync(session, Transaction, work, token), MongoTransaction.IsConflict, cancellationToken);
         outboxSignal?.Written();
         return result;
     }

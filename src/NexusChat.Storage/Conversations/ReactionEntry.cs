@@ -2,6 +2,7 @@ using MongoDB.Bson.Serialization.Attributes;
 
 namespace NexusChat.Storage.Conversations;
 
+[BsonIgnoreExtraElements]
 internal sealed class ReactionEntry
 {
     [BsonElement("emoji")]

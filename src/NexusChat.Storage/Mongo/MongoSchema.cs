@@ -36,15 +36,7 @@ public static class MongoSchema
         {
             var keys = Builders<BsonDocument>.IndexKeys;
             await database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection).Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    keys.Ascending(MongoConversationStore.DirectKeyField),
-                    new CreateIndexOptions<BsonDocument>
-                    {
-                        Name = "directKey_unique",
-                        Unique = true,
-                        PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.DirectKeyField, BsonType.String),
-                    }),
-                cancellationToken: cancellationToken);
+                DirectConversationIndex.Model, cancellationToken: cancellationToken);
             await database.GetCollection<BsonDocument>(MongoConversationStore.MembersCollection).Indexes.CreateManyAsync(
                 [
                     new CreateIndexModel<BsonDocument>(
@@ -72,29 +64,17 @@ public static class MongoSchema
                         new CreateIndexOptions { Name = "text", DefaultLanguage = "none" }),
                 ],
                 cancellationToken);
+            // Names step 8's index, as step 3 does for step 5's: see there.
             await database.GetCollection<BsonDocument>(MongoOutbox.CollectionName).Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    keys.Ascending(MongoOutbox.PublishedAtField).Ascending(MongoOutbox.CreatedAtField),
-                    new CreateIndexOptions { Name = "publishedAt_createdAt" }),
-                cancellationToken: cancellationToken);
+                OutboxPendingIndex.Model, cancellationToken: cancellationToken);
         },
         // 4: the public channel directory: a partial index of public channels in (normalizedName, _id) page order,
         // and normalizedName for the channels written before it existed.
         async (database, cancellationToken) =>
         {
             var conversations = database.GetCollection<BsonDocument>(MongoConversationStore.ConversationsCollection);
-            var filter = Builders<BsonDocument>.Filter;
-            await conversations.Indexes.CreateOneAsync(
-                new CreateIndexModel<BsonDocument>(
-                    Builders<BsonDocument>.IndexKeys.Ascending(MongoConversationStore.NormalizedNameField).Ascending("_id"),
-                    new CreateIndexOptions<BsonDocument>
-                    {
-                        Name = "publicChannels_normalizedName_id",
-                        PartialFilterExpression = filter.Eq(MongoConversationStore.TypeField, ConversationTypes.Channel)
-                            & filter.Eq(MongoConversationStore.VisibilityField, ChannelVisibility.Public),
-                    }),
-                cancellationToken: cancellationToken);
-            await ChannelNameBackfill.RunAsync(conversations, cancellationToken);
+            await conversations.Indexes.CreateOneAsync(PublicChannelIndex.Model, cancellationToken: cancellationToken);
+            await ChannelNameBackfill.RunAsync(conversations, ChannelNameBackfill.ChannelsMissingName, cancellationToken);
         },
         // 5: a client message id is unique per (conversation, sender), not per conversation: with the narrower key a
         // member who reused another's id got that member's message back and their own text was dropped. The new index
@@ -103,14 +83,7 @@ public static class MongoSchema
         {
             var messages = database.GetCollection<BsonDocument>(MongoConversationStore.MessagesCollection);
             await messages.Indexes.CreateOneAsync(ClientMessageIdIndex, cancellationToken: cancellationToken);
-            try
-            {
-                await messages.Indexes.DropOneAsync(PerConversationClientMessageIdIndex, cancellationToken);
-            }
-            catch (MongoCommandException e) when (e.CodeName is IndexNotFound)
-            {
-                // A database created after the change, or another replica dropped it first.
-            }
+            await DropReplacedIndexAsync(messages, PerConversationClientMessageIdIndex, cancellationToken);
         },
         // 6: attachments: the download's access check finds the messages carrying a file id (multikey; sparse, so
         // messages without attachments take no index space).
@@ -130,12 +103,33 @@ public static class MongoSchema
                     PartialFilterExpression = Builders<BsonDocument>.Filter.Type(MongoConversationStore.ThreadIdField, BsonType.String),
                 }),
             cancellationToken: cancellationToken),
+        // 8: the relay's pending query sorts by (createdAt, _id); the (publishedAt, createdAt) index left the _id
+        // tie-break to an in-memory sort of the whole backlog. The wider index replaces it (it serves the purge too).
+        async (database, cancellationToken) =>
+        {
+            var outbox = database.GetCollection<BsonDocument>(MongoOutbox.CollectionName);
+            await outbox.Indexes.CreateOneAsync(OutboxPendingIndex.Model, cancellationToken: cancellationToken);
+            await DropReplacedIndexAsync(outbox, OutboxPendingIndex.ReplacedName, cancellationToken);
+        },
     ];
 
     public static int CurrentVersion => Steps.Count;
 
     private const string IndexNotFound = "IndexNotFound";
     private const string PerConversationClientMessageIdIndex = "conversationId_clientMessageId_unique";
+
+    private static async Task DropReplacedIndexAsync(
+        IMongoCollection<BsonDocument> collection, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await collection.Indexes.DropOneAsync(name, cancellationToken);
+        }
+        catch (MongoCommandException e) when (e.CodeName is IndexNotFound)
+        {
+            // A database created after the change, or another replica dropped it first.
+        }
+    }
 
     private static CreateIndexModel<BsonDocument> ClientMessageIdIndex => new(
         Builders<BsonDocument>.IndexKeys

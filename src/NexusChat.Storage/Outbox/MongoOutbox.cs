@@ -18,8 +18,8 @@ public sealed class MongoOutbox(IMongoDatabase database, TimeProvider? time = nu
     public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var documents = await _outbox.Find(Builders<OutboxDocument>.Filter.Eq(o => o.PublishedAt, null))
-            .Sort(Builders<OutboxDocument>.Sort.Ascending(o => o.CreatedAt).Ascending(o => o.EventId))
+        var documents = await _outbox.Find(OutboxPendingIndex.Pending)
+            .Sort(OutboxPendingIndex.Order)
             .Limit(limit)
             .ToListAsync(cancellationToken);
         return documents.ConvertAll(d => d.ToMessage());
@@ -42,7 +42,7 @@ public sealed class MongoOutbox(IMongoDatabase database, TimeProvider? time = nu
     public async Task<int> PurgePublishedAsync(DateTimeOffset publishedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // $lt matches no document without publishedAt, so pending ones stay; the (publishedAt, createdAt) index serves
+        // $lt matches no document without publishedAt, so pending ones stay; the (publishedAt, createdAt, _id) index serves
         // the range. DeleteMany has no limit: the batch's ids are read first.
         var old = Builders<OutboxDocument>.Filter.Lt(o => o.PublishedAt, publishedBefore.UtcDateTime);
         var ids = await _outbox.Find(old)

@@ -4,6 +4,7 @@ using NexusChat.EventBus.Abstractions.Outbox;
 namespace NexusChat.Storage.Outbox;
 
 // The event id is stored as its text form: driver 3 refuses to serialize a Guid without a configured representation.
+[BsonIgnoreExtraElements]
 internal sealed class OutboxDocument
 {
     [BsonId]

@@ -25,6 +25,23 @@ public abstract partial class ConversationStoreContractTests
     }
 
     [SkippableFact]
+    public async Task MembersListInTheOrderTheyJoinedWhicheverReplicaAddedThem()
+    {
+        var database = NewDatabase();
+        var (first, _) = await CreateStoreAsync(database);
+        var (second, _) = await CreateStoreAsync(database);
+        var channel = await NewChannelAsync(first, "dan", "bob", "eve");
+        // Back to back, alternating replicas: joins in the same millisecond are the case time cannot order.
+        foreach (var (store, user) in new[] { (second, "zed"), (first, "ana"), (second, "cat"), (first, "yan") })
+        {
+            Assert.True(await store.AddMemberAsync(channel.Id, user, MemberRoles.Member, TestTimeout()));
+        }
+
+        Assert.Equal(["dan", "bob", "eve", "zed", "ana", "cat", "yan"], (await first.ListMembersAsync(channel.Id, TestTimeout())).Select(m => m.UserId));
+        Assert.Equal(["dan", "bob", "eve", "zed", "ana", "cat", "yan"], (await second.ListMembersAsync(channel.Id, TestTimeout())).Select(m => m.UserId));
+    }
+
+    [SkippableFact]
     public async Task ContactsAreEveryoneWhoSharesAConversationOnceWithoutTheUserUpToTheLimit()
     {
         var (store, _) = await CreateStoreAsync(NewDatabase());
