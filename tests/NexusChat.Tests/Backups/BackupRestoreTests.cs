@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using NexusChat.Conversations.Attachments;
 using NexusChat.Storage.Conversations;
+using NexusChat.Storage.Embedded;
 using NexusChat.Storage.Files;
 using NexusChat.Tests.Infrastructure;
 using NexusChat.Worker.Backups;
@@ -91,7 +92,8 @@ public sealed class BackupRestoreTests(RedisServerFixture redis, ITestOutputHelp
         Assert.True(restore.ExitCode == 0, restore.Output + restore.Error);
         output.WriteLine(restore.Output);
 
-        var (store, files) = BackupWorld.OpenRestored(restored);
+        var (store, files, schemaVersion) = await BackupWorld.OpenRestoredAsync(restored, TestTimeout());
+        Assert.Equal((SqliteSchema.CurrentVersion, SqliteSchema.CurrentVersion), (manifest.SchemaVersion, schemaVersion));
         var before = acknowledged.Where(a => a.At < backupStarted).ToList();
         foreach (var channel in channels)
         {

@@ -39,10 +39,19 @@ internal sealed class BackupWorld
         return new BackupWorld(root, connections, new SqliteConversationStore(connections), new FilesystemFileStore(Path.Combine(data, "files", "completed")));
     }
 
-    /// <summary>Opens a restored data directory the way the services open theirs.</summary>
-    public static (SqliteConversationStore Store, FilesystemFileStore Files) OpenRestored(string dataDirectory) =>
-        (new SqliteConversationStore(new SqliteConnectionFactory(Path.Combine(dataDirectory, "nexuschat.db"))),
-            new FilesystemFileStore(Path.Combine(dataDirectory, "files", "completed")));
+    /// <summary>
+    /// Opens a restored data directory the way a starting service opens its own (the store initializer runs the
+    /// lifecycle: WAL on, migrations to the current schema), and the schema version it is at then.
+    /// </summary>
+    public static async Task<(SqliteConversationStore Store, FilesystemFileStore Files, int SchemaVersion)> OpenRestoredAsync(
+        string dataDirectory, CancellationToken cancellationToken)
+    {
+        var connections = new SqliteConnectionFactory(Path.Combine(dataDirectory, "nexuschat.db"));
+        var lifecycle = new SqliteStoreLifecycle(connections);
+        await lifecycle.InitializeAsync(cancellationToken);
+        return (new SqliteConversationStore(connections), new FilesystemFileStore(Path.Combine(dataDirectory, "files", "completed")),
+            await lifecycle.GetSchemaVersionAsync(cancellationToken));
+    }
 
     /// <summary>One worker's backup parts (its own lease token and metrics), as in a worker process.</summary>
     public (BackupRunner Runner, IMeterFactory Meters) Worker(IConnectionMultiplexer redis, int keep = 5)
