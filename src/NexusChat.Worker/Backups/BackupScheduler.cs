@@ -21,9 +21,18 @@ public sealed class BackupScheduler(BackupRunner runner, IOptions<BackupOptions>
             var nextPeriod = periodStart + interval;
             var wakeAt = outcome == BackupRunner.Outcome.Failed ? Min(time.GetUtcNow() + RetryAfterFailure, nextPeriod) : nextPeriod;
             var wait = wakeAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            if (wait <= TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
         }
     }
