@@ -3,9 +3,16 @@ using NexusChat.EventBus.Configuration;
 using NexusChat.ServiceDefaults;
 using NexusChat.Storage;
 using NexusChat.Storage.Outbox;
+using NexusChat.Worker.Backups;
 using NexusChat.Worker.DeadLetters;
 using NexusChat.Worker.Operations.Alerts;
 using NexusChat.Worker.Previews;
+
+// `restore <backup> <fresh-data-dir>` lays a backup out as a data directory and exits; it starts nothing else.
+if (args is [RestoreCommand.Name, .. var restoreArgs])
+{
+    return await RestoreCommand.RunAsync(restoreArgs, Console.Out, Console.Error);
+}
 
 // The worker serves HTTP only for health, metrics and its dead letters; its work arrives over RabbitMQ.
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +33,9 @@ builder.AddEventBus(ResourceNames.Worker)
     .AddAttachmentPreviews(builder);
 builder.AddOperations();
 
+// It also backs up the embedded store, its files and the files index on a schedule (one worker per backup).
+builder.AddStoreBackups();
+
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
@@ -33,3 +43,4 @@ app.MapDeadLetterApi();
 app.MapAlertWebhook();
 
 app.Run();
+return 0;

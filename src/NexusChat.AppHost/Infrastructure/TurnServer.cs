@@ -11,6 +11,9 @@ namespace NexusChat.AppHost.Infrastructure;
 public static class TurnServer
 {
     public const string Realm = "nexuschat";
+
+    /// <summary>TURN's registered port: what a published deployment listens on (deploy/ uses it too), where a local run takes a free one.</summary>
+    public const int StandardPort = 3478;
     private const string EndpointName = "turn";
     private const string UdpEndpointName = "turn-udp";
 
@@ -56,7 +59,7 @@ public static class TurnServer
     public static IResourceBuilder<IResourceWithEndpoints> AddContainer(
         IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource> secret)
     {
-        var port = LoopbackPorts.Free();
+        var port = builder.ExecutionContext.IsPublishMode ? StandardPort : LoopbackPorts.Free();
         var (minPort, maxPort) = ContainerRelayPorts;
         return builder.AddContainer(ResourceNames.Turn, "coturn/coturn", "4.6")
             .WithEndpoint(port: port, targetPort: port, name: EndpointName, scheme: "turn", isProxied: false)
