@@ -11,8 +11,8 @@ public class CallInterop(IJSRuntime js) : IAsyncDisposable
     private Task<IJSObjectReference> Module => _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/calls.js").AsTask();
 
     /// <summary>A call's peer connections; browser events go to <paramref name="events"/>'s <c>[JSInvokable]</c> methods.</summary>
-    public virtual async Task<BrowserCall> CreateAsync<T>(DotNetObjectReference<T> events, IReadOnlyList<IceServerDto> iceServers) where T : class =>
-        new JsBrowserCall(await (await Module).InvokeAsync<IJSObjectReference>("createCall", events, iceServers));
+    public virtual async Task<BrowserCall> CreateAsync<T>(DotNetObjectReference<T> events) where T : class =>
+        new JsBrowserCall(await (await Module).InvokeAsync<IJSObjectReference>("createCall", events));
 
     public async ValueTask DisposeAsync()
     {
@@ -31,6 +31,8 @@ public class CallInterop(IJSRuntime js) : IAsyncDisposable
 
     private sealed class JsBrowserCall(IJSObjectReference call) : BrowserCall
     {
+        public override async Task ConfigureAsync(IReadOnlyList<IceServerDto> iceServers) => await call.InvokeVoidAsync("configure", iceServers);
+
         public override async Task<string?> OpenMediaAsync(bool video) => await call.InvokeAsync<string?>("open", video);
 
         public override async Task ConnectAsync(MeshStep step) =>
@@ -67,6 +69,9 @@ public class CallInterop(IJSRuntime js) : IAsyncDisposable
 /// <summary>One call's media in the browser (a fake in component tests).</summary>
 public abstract class BrowserCall : IAsyncDisposable
 {
+    /// <summary>The STUN/TURN servers for the peer connections still to open.</summary>
+    public abstract Task ConfigureAsync(IReadOnlyList<IceServerDto> iceServers);
+
     /// <summary>Opens the microphone (and camera); null when granted, else the DOMException name.</summary>
     public abstract Task<string?> OpenMediaAsync(bool video);
 

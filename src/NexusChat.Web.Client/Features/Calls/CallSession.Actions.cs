@@ -97,10 +97,13 @@ public sealed partial class CallSession
         Notify();
         try
         {
-            var servers = await _callsApi.GetIceServersAsync();
             _self ??= DotNetObjectReference.Create(this);
-            _browser = await _interop.CreateAsync(_self, servers.IceServers);
-            if (await _browser.OpenMediaAsync(video) is { } failure)
+            _browser = await _interop.CreateAsync(_self);
+            // Both before the hub hears of it (a ringing call times out); neither needs the other.
+            var servers = _callsApi.GetIceServersAsync();
+            var failure = await _browser.OpenMediaAsync(video);
+            await _browser.ConfigureAsync((await servers).IceServers);
+            if (failure is not null)
             {
                 var message = CallTexts.MediaError(failure, video);
                 await TearDownAsync();

@@ -80,6 +80,13 @@ public sealed partial class CallSession
 
     private void OnConnectionState(ChatConnectionState state)
     {
+        if (state == ChatConnectionState.Disconnected && Phase != CallPhase.None)
+        {
+            // Signed out or the session was revoked: the connection will not come back, and the media must stop.
+            _incoming = AfterAsync(_incoming, TearDownAsync);
+            return;
+        }
+
         if (state != ChatConnectionState.Connected || Current is not { } call || _hub is not { } hub)
         {
             return;

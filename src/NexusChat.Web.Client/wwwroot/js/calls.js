@@ -22,15 +22,16 @@ async function openMedia(video) {
     }
 }
 
-export function createCall(dotnet, iceServers) {
+export function createCall(dotnet) {
     const peers = new Map();
     let local = new MediaStream();
     let statsTimer = 0;
-    const config = {
-        // Our servers only (TURN REST credentials); no third-party STUN.
-        iceServers: iceServers.map(s => s.username ? { urls: s.urls, username: s.username, credential: s.credential } : { urls: s.urls }),
-        iceTransportPolicy: forcesRelay() ? 'relay' : 'all',
-    };
+    const config = { iceServers: [], iceTransportPolicy: forcesRelay() ? 'relay' : 'all' };
+
+    // Our servers only (TURN REST credentials); no third-party STUN. Set before the first peer connection opens.
+    function configure(iceServers) {
+        config.iceServers = iceServers.map(s => s.username ? { urls: s.urls, username: s.username, credential: s.credential } : { urls: s.urls });
+    }
 
     const send = (peer, type, payload) => dotnet.invokeMethodAsync('OnSignal', peer.id, peer.target, type, JSON.stringify(payload))
         .catch(() => { /* the call ended meanwhile */ });
@@ -259,7 +260,7 @@ export function createCall(dotnet, iceServers) {
 
     addEventListener('pagehide', onPageHide);
     statsTimer = setInterval(measure, statsEveryMs);
-    return { open, connect, signal, retarget, drop, setCamera, setMuted, bind, close };
+    return { configure, open, connect, signal, retarget, drop, setCamera, setMuted, bind, close };
 }
 
 function selectedPair(stats) {
