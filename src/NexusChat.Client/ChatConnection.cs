@@ -69,6 +69,7 @@ public sealed partial class ChatConnection : IAsyncDisposable
         _hub.On<MembersChangedDto>(nameof(IChatClient.MembersChanged), c => Enqueue(() => Raise(MembersChanged, c)));
         _hub.On<TypingDto>(nameof(IChatClient.TypingStarted), t => Enqueue(() => Raise(TypingStarted, t)));
         _hub.On<PresenceDto>(nameof(IChatClient.PresenceChanged), p => Enqueue(() => Raise(PresenceChanged, p)));
+        ListenForCalls();
         _hub.On(nameof(IChatClient.SessionRevoked), () =>
         {
             // Set at once (not queued): the retry policy must stop before the server closes the socket.

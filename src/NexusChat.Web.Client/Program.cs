@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using NexusChat.Client.Rest;
 using NexusChat.Web.Client;
 using NexusChat.Web.Client.Features.Auth;
+using NexusChat.Web.Client.Features.Calls;
 using NexusChat.Web.Client.Features.Chat;
 using NexusChat.Web.Client.Features.Conversations;
 using NexusChat.Web.Client.Features.Emoji;
@@ -47,6 +48,9 @@ builder.Services.AddScoped<TypingTracker>();
 builder.Services.AddScoped<ConversationList>();
 builder.Services.AddScoped<RealtimeConnection>();
 builder.Services.AddScoped<ChatWorkspace>();
+builder.Services.AddScoped<CallsClient>();
+builder.Services.AddScoped<CallInterop>();
+builder.Services.AddScoped<CallSession>();
 builder.Services.AddScoped(services =>
 {
     var js = services.GetRequiredService<IJSRuntime>();

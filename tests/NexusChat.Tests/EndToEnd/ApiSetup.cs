@@ -28,6 +28,13 @@ public sealed class ApiSetup(HostModeAppFixture fixture) : IDisposable
         return (await response.Content.ReadFromJsonAsync<ConversationDto>())!;
     }
 
+    public async Task<ConversationDto> CreateDirectAsync(AuthResponse from, AuthResponse to)
+    {
+        using var response = await _api.PostAsync("/api/conversations", new CreateConversationRequest("direct", null, null, null, [to.User.Id]), from.AccessToken);
+        Assert.True(response.IsSuccessStatusCode, $"direct: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<ConversationDto>())!;
+    }
+
     public async Task<MessageDto> SendAsync(string conversationId, AuthResponse sender, string text)
     {
         using var response = await _api.PostAsync($"/api/conversations/{conversationId}/messages",
