@@ -205,6 +205,19 @@ public static class SqliteSchema
         ALTER TABLE users ADD COLUMN avatar_type TEXT;
         ALTER TABLE users ADD COLUMN avatar BLOB;
         """,
+        // 12: another branch's migration (issue 14 was given 13); replaced by it on merge.
+        """
+        SELECT 1;
+        """,
+        // 13: the outbox relay lease. One row names the worker that relays the outbox and until when; only it publishes,
+        // so batches leave in outbox order with any number of workers, and another takes over once the row expires.
+        """
+        CREATE TABLE IF NOT EXISTS outbox_lease (
+            name       TEXT PRIMARY KEY,
+            holder     TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

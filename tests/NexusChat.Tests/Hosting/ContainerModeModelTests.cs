@@ -61,19 +61,19 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ApiAndRealtimeRunThreeReplicasEach()
+    public void ApiAndRealtimeRunThreeReplicasEachAndTheWorkerTwo()
     {
         var projects = _builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
 
-        Assert.Superset(new HashSet<string>([.. Apis, .. Realtimes, ResourceNames.Worker, ResourceNames.Web]), projects);
-        Assert.Equal(8, projects.Count);
+        Assert.Superset(new HashSet<string>([.. Apis, .. Realtimes, .. WorkerReplicas.Names, ResourceNames.Web]), projects);
+        Assert.Equal(9, projects.Count);
     }
 
     [Theory]
     [InlineData("api-1", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("api-3", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("realtime-2", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker-2", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceWaitsForWhatItUses(string service, string[] dependencies) =>
         Assert.Equal(dependencies.Order(), WaitsOf(Resource(service)).Order());
@@ -81,7 +81,7 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     [Theory]
     [InlineData("api-2", new[] { "mongo", "redis", "messaging" })]
     [InlineData("realtime-1", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker-1", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceReferencesWhatItUses(string service, string[] dependencies) =>
         Assert.Superset(dependencies.ToHashSet(), ReferencesOf(Resource(service)).ToHashSet());

@@ -84,7 +84,7 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
     /// </summary>
     private async Task LivenessStaysUpWhileReadinessFailsAsync(CancellationToken cancellationToken)
     {
-        string[] services = [.. Replicas(ResourceNames.Api), .. RealtimeReplicas.Names, ResourceNames.Worker];
+        string[] services = [.. Replicas(ResourceNames.Api), .. RealtimeReplicas.Names, .. WorkerReplicas.Names];
         foreach (var name in services)
         {
             using var http = new HttpClient { BaseAddress = fixture.App.GetEndpoint(name, "http"), Timeout = TimeSpan.FromSeconds(10) };
