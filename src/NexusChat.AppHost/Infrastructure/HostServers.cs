@@ -19,7 +19,9 @@ public static class HostServers
             ("turnserver", "coturn"));
         RunDirectories.Prepare(settings);
 
-        var redis = AddRedis(builder, settings, binaries["redis-server"]);
+        var redis = settings.HighAvailability
+            ? RedisFailover.AddProcesses(builder, settings, binaries["redis-server"])
+            : AddRedis(builder, settings, binaries["redis-server"]);
         var messaging = AddRabbitMq(builder, settings, binaries["rabbitmq-server"]);
         var turn = TurnServer.AddProcess(builder, settings, binaries["turnserver"], turnSecret);
 
