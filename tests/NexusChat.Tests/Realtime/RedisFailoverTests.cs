@@ -35,7 +35,7 @@ public sealed class RedisFailoverTests(HostModeAppFixture fixture, ITestOutputHe
         var sent = CrossReplicaChat.SentBefore;
         var primary = await PrimaryNodeAsync(timeout.Token);
 
-        ResourceProcesses.Kill(fixture.App, primary);
+        await KillAsync(primary, timeout.Token);
         var killed = Stopwatch.StartNew();
         try
         {
@@ -65,6 +65,8 @@ public sealed class RedisFailoverTests(HostModeAppFixture fixture, ITestOutputHe
 
             output.WriteLine($"{primary} killed: sign-in worked again after {signIn.Value.TotalSeconds:0.00} s, " +
                 $"cross-replica delivery after {delivery.Value.TotalSeconds:0.00} s; now primary: {await PrimaryNodeAsync(timeout.Token)}");
+            // Sign-in and sends check sessions in Redis, so they work again on a new primary only: the Sentinels say which.
+            Assert.NotEqual(primary, await PrimaryNodeAsync(timeout.Token));
             Assert.True(signIn < Promise, $"sign-in worked again only after {signIn.Value.TotalSeconds:0.0} s");
             Assert.True(delivery < Promise, $"delivery worked again only after {delivery.Value.TotalSeconds:0.0} s");
 
@@ -85,6 +87,26 @@ public sealed class RedisFailoverTests(HostModeAppFixture fixture, ITestOutputHe
             using var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, healthy.Token);
         }
+    }
+
+    /// <summary>
+    /// SIGKILLs the node by the process id it reports itself (<c>INFO server</c>): after an earlier test restarted it,
+    /// that is the one process certain to be it.
+    /// </summary>
+    private async Task KillAsync(string node, CancellationToken cancellationToken)
+    {
+        var endpoint = fixture.App.GetEndpoint(node, "tcp");
+        int pid;
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync($"{endpoint.Host}:{endpoint.Port}").WaitAsync(cancellationToken))
+        {
+            var info = await connection.GetServer(connection.GetEndPoints()[0]).InfoAsync("server");
+            pid = int.Parse(info.SelectMany(group => group).Single(pair => pair.Key == "process_id").Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using var process = Process.GetProcessById(pid);
+        Assert.Equal("redis-server", process.ProcessName);
+        process.Kill();
+        await process.WaitForExitAsync(cancellationToken);
     }
 
     /// <summary>The data node the Sentinels name as primary now.</summary>

@@ -92,30 +92,37 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
     private static IEnumerable<string> Replicas(string service) => Enumerable.Range(1, 3).Select(i => ResourceNames.Replica(service, i));
 
     /// <summary>
-    /// Stops Redis, both data nodes at once (one alone would just fail over): each saves its append-only file and exits.
+    /// Stops all of Redis: the Sentinels first, so that they do not try (and fail) to fail over meanwhile, which would
+    /// hold back their next failover by twice the failover timeout; then both data nodes, each saving its append-only file.
     /// </summary>
-    private Task StopRedisAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(RedisNodes.Select(async node =>
-        {
-            await fixture.App.ResourceCommands.ExecuteCommandAsync(node, KnownResourceCommands.StopCommand, cancellationToken);
-            await fixture.App.ResourceNotifications.WaitForResourceAsync(node,
-                [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], cancellationToken);
-        }));
+    private async Task StopRedisAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(Sentinels.Select(name => StopAsync(name, cancellationToken)));
+        await Task.WhenAll(DataNodes.Select(name => StopAsync(name, cancellationToken)));
+    }
+
+    private async Task StopAsync(string name, CancellationToken cancellationToken)
+    {
+        await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(name,
+            [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], cancellationToken);
+    }
 
     /// <summary>
-    /// Starts both data nodes again on the same ports and data, each in the role the Sentinels last gave it, and waits
-    /// until the set can fail over again. A start that races the old process's exit fails to bind; it is tried again.
+    /// Starts the data nodes again on the same ports and data, each in the role the Sentinels last gave it, then the
+    /// Sentinels, and waits until the set can fail over again. A start that races the old process's exit fails to
+    /// bind; it is tried again.
     /// </summary>
     private async Task StartRedisAsync(CancellationToken cancellationToken)
     {
-        foreach (var node in RedisNodes)
+        foreach (var name in DataNodes.Concat(Sentinels))
         {
             for (var attempt = 1; ; attempt++)
             {
-                await fixture.App.ResourceCommands.ExecuteCommandAsync(node, KnownResourceCommands.StartCommand, cancellationToken);
+                await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
                 try
                 {
-                    await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(node, cancellationToken);
+                    await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
                     break;
                 }
                 catch (DistributedApplicationException) when (attempt < 3)
@@ -128,7 +135,9 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, cancellationToken);
     }
 
-    private static IEnumerable<string> RedisNodes => Enumerable.Range(1, RedisFailover.DataNodes).Select(RedisFailover.NodeName);
+    private static IEnumerable<string> DataNodes => Enumerable.Range(1, RedisFailover.DataNodes).Select(RedisFailover.NodeName);
+
+    private static IEnumerable<string> Sentinels => Enumerable.Range(1, RedisFailover.Sentinels).Select(RedisFailover.SentinelName);
 
     /// <summary>The api checks sessions in Redis too: right after the restart a send may fail once; the next try sends again.</summary>
     internal static async Task<bool> TrySendAsync(ConversationWorld world, string conversationId, string text, CancellationToken cancellationToken)
