@@ -37,15 +37,14 @@ var realtime = builder.AddReplicatedProject<Projects.NexusChat_Realtime>(Resourc
     .WithDependency(infrastructure, infrastructure.Messaging)
     .WithSigningKeys(signingKeys));
 
-builder.AddProject<Projects.NexusChat_Worker>(ResourceNames.Worker)
-    .WithInstanceId(ResourceNames.Worker)
-    .WithServiceSettings(builder.Configuration, ResourceNames.Worker)
+// Two workers: they compete for the event queues, and the store's relay lease picks the one that relays the outbox,
+// so killing either delays events by a lease at most (src/NexusChat.EventBus/Outbox/RelayLeadership.cs).
+builder.AddReplicatedProject<Projects.NexusChat_Worker>(ResourceNames.Worker, defaultCount: 2).Configure(worker => worker
     .WithStore(infrastructure)
     .WithFileStorage(infrastructure)
     .WithDependency(infrastructure, infrastructure.Redis)
     .WithDependency(infrastructure, infrastructure.Messaging)
-    .WithHttpHealthCheck("/health")
-    .WithDeadLetterCommands(operatorKey);
+    .WithDeadLetterCommands(operatorKey));
 
 builder.AddProject<Projects.NexusChat_Web>(ResourceNames.Web)
     .WithInstanceId(ResourceNames.Web)

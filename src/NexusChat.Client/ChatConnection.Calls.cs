@@ -49,13 +49,13 @@ public sealed partial class ChatConnection
     /// Tells the server how a peer connection of this call came up, for the relayed-vs-direct and setup-time metrics:
     /// <paramref name="relayed"/> when the selected candidate pair uses a TURN relay on either end.
     /// </summary>
-    /// <returns>False when the server does not take reports (an older build): a metric is not worth failing a call for.</returns>
+    /// <returns>False when the server does not take reports (an older build during a rolling deploy): a metric is not worth failing a call for.</returns>
     public async Task<bool> ReportCallMediaAsync(string callId, bool relayed, TimeSpan setup, CancellationToken cancellationToken = default)
     {
         try
         {
-            // Untyped: the method is newer than IChatHub in some deployments.
-            await _hub.InvokeAsync("ReportCallMedia", callId, relayed ? "relayed" : "direct", (int)setup.TotalMilliseconds, cancellationToken);
+            await _hub.InvokeAsync(nameof(IChatHub.ReportCallMedia), callId, relayed ? CallMediaPaths.Relayed : CallMediaPaths.Direct,
+                (int)Math.Clamp(setup.TotalMilliseconds, 0, CallMediaLimits.MaxSetupMilliseconds), cancellationToken);
             return true;
         }
         catch (HubException exception) when (exception.Message.Contains("Method does not exist", StringComparison.Ordinal))

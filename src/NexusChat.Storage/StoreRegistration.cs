@@ -31,6 +31,7 @@ public static class StoreRegistration
                 builder.Services.AddSingleton<IUserStore, MongoUserStore>();
                 builder.Services.AddSingleton<IConversationStore, MongoConversationStore>();
                 builder.Services.AddSingleton<IOutboxStore, MongoOutbox>();
+                builder.Services.AddSingleton<IOutboxRelayLease, MongoOutboxRelayLease>();
                 // The driver emits OpenTelemetry spans under its own source once a tracer listens to it.
                 builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("MongoDB.Driver"));
                 break;
@@ -43,6 +44,7 @@ public static class StoreRegistration
                 builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
                 builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
                 builder.Services.AddSingleton<IOutboxStore, SqliteOutbox>();
+                builder.Services.AddSingleton<IOutboxRelayLease, SqliteOutboxRelayLease>();
                 break;
             default:
                 throw new InvalidOperationException(

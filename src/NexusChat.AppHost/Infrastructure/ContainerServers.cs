@@ -8,9 +8,12 @@ public static class ContainerServers
     public static InfrastructureResources Add(
         IDistributedApplicationBuilder builder, InfrastructureSettings settings, IResourceBuilder<ParameterResource> turnSecret)
     {
-        var redis = builder.AddRedis(ResourceNames.Redis, LoopbackPorts.Free())
-            .WithDataVolume()
-            .WithPersistence(TimeSpan.FromSeconds(10));
+        // A published app gets one Redis resource for the platform to provide (a managed Redis fails over by itself).
+        IResourceBuilder<IResourceWithConnectionString> redis = settings.HighAvailability && !settings.IsPublishMode
+            ? RedisFailover.AddContainers(builder)
+            : builder.AddRedis(ResourceNames.Redis, LoopbackPorts.Free())
+                .WithDataVolume()
+                .WithPersistence(TimeSpan.FromSeconds(10));
         var messaging = builder.AddRabbitMQ(ResourceNames.Messaging, port: LoopbackPorts.Free())
             .WithManagementPlugin()
             // The management image serves Prometheus metrics itself (rabbitmq_prometheus) on 15692.

@@ -22,7 +22,9 @@ public static class HostServers
             ("prometheus-alertmanager", "prometheus-alertmanager"));
         RunDirectories.Prepare(settings);
 
-        var redis = AddRedis(builder, settings, binaries["redis-server"]);
+        var redis = settings.HighAvailability
+            ? RedisFailover.AddProcesses(builder, settings, binaries["redis-server"])
+            : AddRedis(builder, settings, binaries["redis-server"]);
         var messaging = AddRabbitMq(builder, settings, binaries["rabbitmq-server"]);
         var turn = TurnServer.AddProcess(builder, settings, binaries["turnserver"], turnSecret);
 

@@ -6,15 +6,21 @@ namespace NexusChat.AppHost.Infrastructure;
 /// <summary>
 /// Decisions made once when the AppHost starts: the infrastructure mode, the ports of the servers it runs
 /// and where their data lives. Every choice can be forced through configuration
-/// (<c>NexusChat:Infrastructure</c> = auto | container | host, <c>NexusChat:DataDirectory</c>, <c>NexusChat:WebPort</c>).
+/// (<c>NexusChat:Infrastructure</c> = auto | container | host, <c>NexusChat:DataDirectory</c>, <c>NexusChat:WebPort</c>,
+/// <c>NexusChat:Topology</c> = ha | light).
 /// </summary>
+/// <param name="HighAvailability">
+/// The default: Redis as a primary, a replica and three Sentinels (<see cref="RedisFailover"/>). <c>light</c> runs one
+/// Redis server, for machines that cannot spare the memory of the extra processes (docs/hosting.md has the figures).
+/// </param>
 public sealed record InfrastructureSettings(
     InfrastructureMode Mode,
     bool IsPublishMode,
     string DataRoot,
     string RunDirectory,
     int WebPort,
-    bool AllowLoopbackTurnPeers)
+    bool AllowLoopbackTurnPeers,
+    bool HighAvailability)
 {
     public const string ConfigurationSection = "NexusChat";
 
@@ -42,7 +48,13 @@ public sealed record InfrastructureSettings(
             dataRoot,
             runDirectory,
             configuration.GetValue("WebPort", 5080),
-            configuration.GetValue("Turn:AllowLoopbackPeers", false));
+            configuration.GetValue("Turn:AllowLoopbackPeers", false),
+            (configuration["Topology"] ?? "ha").ToLowerInvariant() switch
+            {
+                "ha" => true,
+                "light" => false,
+                var other => throw new InvalidOperationException($"NexusChat:Topology is '{other}'; expected ha or light."),
+            });
     }
 
     // `docker info` exits non-zero in ≈15 ms when only the client is installed (no engine), so the

@@ -56,6 +56,9 @@ public static class TopologyTable
         table.AppendLine()
             .AppendLine($"web:       http://localhost:{infrastructure.Settings.WebPort}")
             .AppendLine($"dashboard: {builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "disabled"}");
+        table.AppendLine(infrastructure.Settings.HighAvailability
+            ? $"topology:  ha: Redis primary, replica and {RedisFailover.Sentinels} Sentinels (NexusChat:Topology=light for one Redis)"
+            : "topology:  light: one Redis, no failover (NexusChat:Topology=ha for a primary, a replica and Sentinels)");
         if (infrastructure.Mongo is null)
         {
             table.AppendLine("store:     no container engine and no mongod on PATH, so every service uses the embedded SQLite store.");
@@ -70,7 +73,7 @@ public static class TopologyTable
         _ when resource.Name == "aspire-dashboard" => "dashboard",
         ContainerResource => "container",
         ExecutableResource => "host",
-        _ when resource.Name == ResourceNames.Mongo => infrastructure.Settings.Mode.ToString().ToLowerInvariant(),
+        _ when resource.Name is ResourceNames.Mongo or ResourceNames.Redis => infrastructure.Settings.Mode.ToString().ToLowerInvariant(),
         _ => "-",
     };
 

@@ -30,10 +30,12 @@ public sealed class ReplicatedProject(string name, IReadOnlyList<IResourceBuilde
 
 public static class ReplicatedProjectExtensions
 {
-    public static ReplicatedProject AddReplicatedProject<TProject>(this IDistributedApplicationBuilder builder, string name)
+    /// <param name="defaultCount">Replicas unless <c>NexusChat:Replicas:&lt;name&gt;</c> says otherwise.</param>
+    public static ReplicatedProject AddReplicatedProject<TProject>(
+        this IDistributedApplicationBuilder builder, string name, int defaultCount = ReplicatedProject.DefaultReplicas)
         where TProject : IProjectMetadata, new()
     {
-        var count = builder.Configuration.GetValue($"NexusChat:Replicas:{name}", ReplicatedProject.DefaultReplicas);
+        var count = builder.Configuration.GetValue($"NexusChat:Replicas:{name}", defaultCount);
         if (builder.ExecutionContext.IsPublishMode)
         {
             var service = builder.AddProject<TProject>(name).WithReplicas(count).WithInstanceId(name);

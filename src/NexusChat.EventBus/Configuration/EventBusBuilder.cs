@@ -60,6 +60,8 @@ public sealed class EventBusBuilder(IHostApplicationBuilder builder)
             .Validate(o => o.Retention >= TimeSpan.Zero, "EventBus:Outbox:Retention must not be negative.")
             .Validate(o => o.PurgeInterval > TimeSpan.Zero, "EventBus:Outbox:PurgeInterval must be positive.")
             .Validate(o => o.PurgeBatchSize > 0, "EventBus:Outbox:PurgeBatchSize must be positive.")
+            .Validate(o => o.LeaseRenewInterval > TimeSpan.Zero && o.LeaseRenewInterval * 2 <= o.LeaseDuration,
+                "EventBus:Outbox:LeaseRenewInterval must be positive and at most half of LeaseDuration.")
             .ValidateOnStart();
         Services.AddHostedService<OutboxRelay>();
         Services.AddHostedService<OutboxPurge>();

@@ -11,6 +11,8 @@ namespace NexusChat.EventBus.Outbox;
 /// <see cref="OutboxRelayOptions.PurgeInterval"/>, a batch per write so that on the embedded store the sends queued
 /// behind a purge wait for one short delete, not for all of them. Without it the outbox grew forever and kept the text
 /// of every message ever sent, edited or deleted. Pending messages are left to the relay however old they are.
+/// Every worker runs one, lease or not: two purges at once delete old published rows only, each batch what is still
+/// there, so running side by side costs one more short write, never a pending message.
 /// </summary>
 internal sealed partial class OutboxPurge(
     IOutboxStore store,

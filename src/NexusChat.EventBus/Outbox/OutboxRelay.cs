@@ -14,7 +14,8 @@ namespace NexusChat.EventBus.Outbox;
 /// confirmed is remembered and marked published later in one write (<see cref="UnmarkedConfirms"/>), never before the
 /// confirm. While the broker or the store fails it waits longer and longer and tries again, so a message is never
 /// dropped; one published but not yet marked when the relay dies is sent again, and consumers drop the duplicate by
-/// event id.
+/// event id. Several workers may run it side by side: only the holder of the store's relay lease publishes
+/// (<see cref="RelayLeadership"/>), the others stand by to take over.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IOutboxStore store,
@@ -26,6 +27,7 @@ internal sealed partial class OutboxRelay(
     // Counts at most one pending wake-up: ten signals during one relay pass need one more pass, not ten.
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly UnmarkedConfirms _unmarked = new(options.Value.MarkInterval, options.Value.MaxUnmarked);
+    private readonly RelayLeadership _leadership = new(services.GetService<IOutboxRelayLease>(), options.Value, logger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +38,15 @@ internal sealed partial class OutboxRelay(
         {
             try
             {
+                if (!await _leadership.HoldAsync(stoppingToken))
+                {
+                    // Standing by: what it confirmed while it held the lease is still worth marking. Write signals do
+                    // not hurry it, so standbys ask for the lease once per interval however busy the outbox is.
+                    await MarkIfDueAsync(stoppingToken);
+                    await Task.Delay(settings.LeaseRenewInterval, stoppingToken);
+                    continue;
+                }
+
                 var published = await RelayBatchAsync(settings.BatchSize, stoppingToken);
                 backoff = settings.PollInterval;
                 // A full batch means more may be waiting.
@@ -60,7 +71,10 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    /// <summary>Stops relaying, then marks what the broker confirmed, so the next relay does not publish it again.</summary>
+    /// <summary>
+    /// Stops relaying, then marks what the broker confirmed, so the next relay does not publish it again, and gives
+    /// the lease to a standby.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -72,6 +86,16 @@ internal sealed partial class OutboxRelay(
         {
             // Not lost: the next relay publishes these again and consumers drop them by event id.
             LogMarkOnStopFailed(exception, _unmarked.Count);
+        }
+
+        try
+        {
+            await _leadership.ReleaseAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // The lease then expires by itself: a standby takes over a lease later.
+            LogReleaseFailed(exception);
         }
     }
 
@@ -176,6 +200,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(LogLevel.Warning, "Outbox relay failed; trying again in {Backoff}")]
     private partial void LogRelayFailed(Exception exception, TimeSpan backoff);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox relay could not give its lease back on stop; a standby takes over when it expires")]
+    private partial void LogReleaseFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Outbox relay could not mark {Count} confirmed message(s) on stop; the next relay publishes them again")]
     private partial void LogMarkOnStopFailed(Exception exception, int count);

@@ -16,6 +16,15 @@ public sealed class OutboxRelayOptions
     /// </summary>
     public string? WakeChannel { get; set; }
 
+    /// <summary>
+    /// How long the relay lease lasts unrenewed: the longest a killed worker's relay holds up publishing before a standby
+    /// worker takes over (plus up to <see cref="LeaseRenewInterval"/> until the standby asks again).
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the holder renews the lease and a standby asks for it; well under <see cref="LeaseDuration"/>.</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Longest wait between attempts while the broker or the store fails; the wait doubles up to it.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 

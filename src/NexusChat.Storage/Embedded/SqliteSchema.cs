@@ -209,6 +209,15 @@ public static class SqliteSchema
         """
         ALTER TABLE messages ADD COLUMN call TEXT;
         """,
+        // 13: the outbox relay lease. One row names the worker that relays the outbox and until when; only it publishes,
+        // so batches leave in outbox order with any number of workers, and another takes over once the row expires.
+        """
+        CREATE TABLE IF NOT EXISTS outbox_lease (
+            name       TEXT PRIMARY KEY,
+            holder     TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Count;

@@ -88,7 +88,7 @@ public sealed class SqliteOutbox(SqliteConnectionFactory connections, TimeProvid
     }
 
     // Round-trip text of the UTC instant: one fixed format, so text order is time order.
-    private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Records the event in the caller's transaction, so it commits or rolls back with the change.</summary>
     internal static async Task AppendAsync(

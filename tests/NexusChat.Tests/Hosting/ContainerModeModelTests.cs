@@ -51,9 +51,50 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public void RedisRabbitMqAndCoturnAreContainers()
+    public async Task RedisIsAPrimaryAReplicaAndThreeSentinelsBehindOneSentinelConnectionString()
     {
-        Assert.IsType<RedisResource>(Resource(ResourceNames.Redis));
+        string[] nodes = ["redis-1", "redis-2"];
+        string[] sentinels = ["redis-sentinel-1", "redis-sentinel-2", "redis-sentinel-3"];
+        foreach (var name in nodes.Concat(sentinels))
+        {
+            var container = Assert.IsType<ContainerResource>(Resource(name), exactMatch: false);
+            Assert.True(container.TryGetContainerImageName(out var image));
+            Assert.Matches("(^|/)redis:7", image);
+        }
+
+        var primaryPort = Resource("redis-1").Annotations.OfType<EndpointAnnotation>().Single().Port;
+        Assert.DoesNotContain("replicaof", string.Join(' ', await ArgumentsOf(Resource("redis-1"))), StringComparison.Ordinal);
+        Assert.Contains($"replicaof host.docker.internal {primaryPort}", string.Join(' ', await ArgumentsOf(Resource("redis-2"))), StringComparison.Ordinal);
+        foreach (var name in sentinels)
+        {
+            var script = string.Join(' ', await ArgumentsOf(Resource(name)));
+            Assert.Contains($"sentinel monitor nexuschat host.docker.internal {primaryPort} 2", script, StringComparison.Ordinal);
+            Assert.Contains("sentinel down-after-milliseconds nexuschat 2000", script, StringComparison.Ordinal);
+            Assert.EndsWith("--sentinel", script, StringComparison.Ordinal);
+        }
+
+        var redis = Assert.IsAssignableFrom<IResourceWithConnectionString>(Resource(ResourceNames.Redis));
+        var connectionString = await redis.GetConnectionStringAsync();
+        Assert.NotNull(connectionString);
+        Assert.EndsWith(",serviceName=nexuschat", connectionString, StringComparison.Ordinal);
+        Assert.Equal(3, connectionString.Split(',').Count(part => part.StartsWith("host.docker.internal:", StringComparison.Ordinal)));
+        Assert.Equal(nodes.Concat(sentinels), WaitsOf(redis));
+    }
+
+    [Fact]
+    public async Task TheLightTopologyRunsOneRedisContainer()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var light = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NexusChat_AppHost>(
+            [.. AppHostArguments.For("container", _dataDirectory), "--NexusChat:Topology=light"], timeout.Token);
+
+        Assert.IsType<RedisResource>(light.Resources.Single(r => r.Name == ResourceNames.Redis));
+        Assert.DoesNotContain(light.Resources, r => r.Name.StartsWith("redis-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RabbitMqAndCoturnAreContainers()
+    {
         Assert.IsType<RabbitMQServerResource>(Resource(ResourceNames.Messaging));
         var turn = Assert.IsType<ContainerResource>(Resource(ResourceNames.Turn));
         Assert.True(turn.TryGetContainerImageName(out var image));
@@ -77,19 +118,19 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ApiAndRealtimeRunThreeReplicasEach()
+    public void ApiAndRealtimeRunThreeReplicasEachAndTheWorkerTwo()
     {
         var projects = _builder.Resources.OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
 
-        Assert.Superset(new HashSet<string>([.. Apis, .. Realtimes, ResourceNames.Worker, ResourceNames.Web]), projects);
-        Assert.Equal(8, projects.Count);
+        Assert.Superset(new HashSet<string>([.. Apis, .. Realtimes, .. WorkerReplicas.Names, ResourceNames.Web]), projects);
+        Assert.Equal(9, projects.Count);
     }
 
     [Theory]
     [InlineData("api-1", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("api-3", new[] { "mongo", "redis", "messaging", "turn" })]
     [InlineData("realtime-2", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker-2", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceWaitsForWhatItUses(string service, string[] dependencies) =>
         Assert.Equal(dependencies.Order(), WaitsOf(Resource(service)).Order());
@@ -97,7 +138,7 @@ public sealed class ContainerModeModelTests : IAsyncLifetime
     [Theory]
     [InlineData("api-2", new[] { "mongo", "redis", "messaging" })]
     [InlineData("realtime-1", new[] { "mongo", "redis", "messaging" })]
-    [InlineData("worker", new[] { "mongo", "redis", "messaging" })]
+    [InlineData("worker-1", new[] { "mongo", "redis", "messaging" })]
     [InlineData("web", new[] { "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3" })]
     public void EachServiceReferencesWhatItUses(string service, string[] dependencies) =>
         Assert.Superset(dependencies.ToHashSet(), ReferencesOf(Resource(service)).ToHashSet());

@@ -30,7 +30,7 @@ public sealed class DeadLetterEndpointTests(HostModeAppFixture fixture)
     public async Task TheWorkerListsAndDiscardsAnEventRealtimeParkedForAnOperatorWithTheKeyOnly()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        using var worker = fixture.App.CreateHttpClient(ResourceNames.Worker, "http");
+        using var worker = fixture.App.CreateHttpClient(WorkerReplicas.Names[0], "http");
         var eventId = Guid.NewGuid().ToString();
         using (var anonymous = await worker.GetAsync(OperatorEndpoints.DeadLetters, timeout.Token))
         {

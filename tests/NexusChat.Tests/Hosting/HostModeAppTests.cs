@@ -22,7 +22,7 @@ public sealed class HostModeAppTests(HostModeAppFixture fixture)
         string[] expected =
         [
             ResourceNames.Redis, ResourceNames.Messaging, ResourceNames.Turn,
-            "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3", ResourceNames.Worker, ResourceNames.Web,
+            "api-1", "api-2", "api-3", "realtime-1", "realtime-2", "realtime-3", .. WorkerReplicas.Names, ResourceNames.Web,
         ];
         foreach (var name in expected)
         {

@@ -13,8 +13,7 @@ internal static class HelperProgram
     /// <param name="pathKey">The <see cref="AssemblyMetadataAttribute"/> key NexusChat.Tests.csproj gives its dll's path.</param>
     public static Process Start(string pathKey, params string[] arguments)
     {
-        var path = typeof(HelperProgram).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == pathKey).Value!;
-        Assert.True(File.Exists(path), $"{path} is missing: build NexusChat.sln (or the test project) first.");
+        var path = PathOf(pathKey);
         // The host that runs the tests (set by the SDK), so the program runs on the same runtime.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -30,5 +29,13 @@ internal static class HelperProgram
         }
 
         return Process.Start(start)!;
+    }
+
+    /// <summary>Where the program's dll is (its folder also holds its appsettings.json).</summary>
+    public static string PathOf(string pathKey)
+    {
+        var path = typeof(HelperProgram).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == pathKey).Value!;
+        Assert.True(File.Exists(path), $"{path} is missing: build NexusChat.sln (or the test project) first.");
+        return path;
     }
 }

@@ -30,12 +30,12 @@ public sealed class MonitoringTests(HostModeAppFixture fixture, ITestOutputHelpe
         await Eventually.TrueAsync(async () =>
         {
             targets = await prometheus.TargetsAsync();
-            return targets.Count(t => t.Job != "prometheus") >= 9 && targets.All(t => t.Health == "up");
+            return targets.Count(t => t.Job != "prometheus") >= 10 && targets.All(t => t.Health == "up");
         }, Timeout, () => "every target up: " + string.Join("; ", targets.Select(t => $"{t.Job}/{t.Replica} {t.Health} {t.LastError}")));
 
         Assert.Equal(3, targets.Count(t => t.Job == ResourceNames.Api));
         Assert.Equal(3, targets.Count(t => t.Job == ResourceNames.Realtime));
-        Assert.Contains(targets, t => t.Job == ResourceNames.Worker);
+        Assert.Equal(2, targets.Count(t => t.Job == ResourceNames.Worker));
         Assert.Contains(targets, t => t.Job == ResourceNames.Web);
         Assert.Contains(targets, t => t.Job == ResourceNames.Messaging);
     }
@@ -88,7 +88,7 @@ public sealed class MonitoringTests(HostModeAppFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task TheAlertWebhookWantsTheOperatorKeyAndAnAlertmanagerPayload()
     {
-        using var worker = fixture.App.CreateHttpClient(ResourceNames.Worker, "http");
+        using var worker = fixture.App.CreateHttpClient(ResourceNames.Replica(ResourceNames.Worker, 1), "http");
         using (var anonymous = await worker.PostAsJsonAsync(OperatorEndpoints.Alerts, new { alerts = Array.Empty<object>() }))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

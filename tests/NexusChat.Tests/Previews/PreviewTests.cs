@@ -79,7 +79,7 @@ public sealed class PreviewTests(HostModeAppFixture fixture, ITestOutputHelper o
         Assert.Equal(
             [(truncated, "none", null, null), (bomb, "none", null, null), (text, "none", null, null), (good, "ready", 640, 480)],
             updated.Attachments.Select(a => (a.Id, a.PreviewState, a.Width, a.Height)));
-        using var worker = fixture.App.CreateHttpClient(ResourceNames.Worker, "http");
+        using var worker = fixture.App.CreateHttpClient(WorkerReplicas.Names[0], "http");
         using var health = await worker.GetAsync("/health", timeout.Token);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var api = world.Api();

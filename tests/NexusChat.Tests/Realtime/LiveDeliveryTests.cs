@@ -42,7 +42,7 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
     }
 
     [Fact]
-    public async Task WithTheWorkerKilledMessagesReachEveryMemberAtOnceAndTheirEventsReachDurableConsumersOnceItRunsAgain()
+    public async Task WithEveryWorkerKilledMessagesReachEveryMemberAtOnceAndTheirEventsReachDurableConsumersOnceTheyRunAgain()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var queue = await MessageCreatedQueue.DeclareAsync(fixture, timeout.Token);
@@ -51,7 +51,11 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
         var listeners = await ListenAsync(world, timeout.Token);
         await using var _ = new AsyncDisposables(listeners);
 
-        ResourceProcesses.Kill(fixture.App, ResourceNames.Worker);
+        foreach (var worker in WorkerReplicas.Names)
+        {
+            ResourceProcesses.Kill(fixture.App, worker);
+        }
+
         try
         {
             var sent = new List<MessageDto>();
@@ -70,8 +74,12 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
                     () => $"live delivery without the worker: {listener.Received(channel.Id).Count} of {Messages}");
             }
 
-            await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Worker, KnownResourceCommands.StartCommand, timeout.Token);
-            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Worker, timeout.Token);
+            foreach (var worker in WorkerReplicas.Names)
+            {
+                await fixture.App.ResourceCommands.ExecuteCommandAsync(worker, KnownResourceCommands.StartCommand, timeout.Token);
+                await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(worker, timeout.Token);
+            }
+
             var relayed = await queue.ReceiveAsync(channel.Id, [.. sent.Select(m => m.Id)], timeout.Token);
 
             // Every delivery counted: a republished event would show as a second entry.
@@ -81,10 +89,13 @@ public sealed class LiveDeliveryTests(HostModeAppFixture fixture)
         }
         finally
         {
-            if (fixture.App.ResourceNotifications.TryGetCurrentState(ResourceNames.Worker, out var state)
-                && state.Snapshot.State?.Text is "Exited" or "Finished")
+            foreach (var worker in WorkerReplicas.Names)
             {
-                await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Worker, KnownResourceCommands.StartCommand, CancellationToken.None);
+                if (fixture.App.ResourceNotifications.TryGetCurrentState(worker, out var state)
+                    && state.Snapshot.State?.Text is "Exited" or "Finished")
+                {
+                    await fixture.App.ResourceCommands.ExecuteCommandAsync(worker, KnownResourceCommands.StartCommand, CancellationToken.None);
+                }
             }
         }
     }

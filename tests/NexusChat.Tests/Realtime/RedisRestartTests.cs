@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using NexusChat.AppHost.Infrastructure;
 using NexusChat.Contracts.Hosting;
 using NexusChat.Tests.Conversations;
 using NexusChat.Tests.EventBus;
@@ -22,24 +23,9 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
     public async Task WhileRedisIsDownServicesStayAliveButNotReadyThenDeliveryResumesWithinFiveSecondsWithNothingMissing()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var world = await ConversationWorld.CreateAsync(fixture);
-        var channel = await world.ChannelAsync("private");
-        await using var left = await RecordingChatClient.ToReplicaAsync(fixture, world.Member, "realtime-2", timeout.Token);
-        await using var right = await RecordingChatClient.ToReplicaAsync(fixture, world.Member2, "realtime-3", timeout.Token);
-        RecordingChatClient[] clients = [left, right];
-        foreach (var client in clients)
-        {
-            client.Connection.Track(channel.Id, channel.LastSeq, channel.Version);
-        }
-
-        var sent = 0;
-        for (; sent < 5; sent++)
-        {
-            await world.SendAsync(channel.Id, world.Owner, $"before {sent}");
-        }
-
-        await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Count == sent), TimeSpan.FromSeconds(30),
-            "messages flow before the restart");
+        await using var chat = await CrossReplicaChat.StartAsync(fixture, timeout.Token);
+        var (world, channel, clients) = (chat.World, chat.Channel, chat.Clients);
+        var sent = CrossReplicaChat.SentBefore;
 
         await StopRedisAsync(timeout.Token);
         await LivenessStaysUpWhileReadinessFailsAsync(timeout.Token);
@@ -48,7 +34,7 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
 
         // Keep sending until a message sent after the restart reaches both replicas' clients.
         var firstAfter = sent + 1;
-        while (!clients.All(c => c.ReceivedSeqs(channel.Id).Any(seq => seq >= firstAfter)))
+        while (!chat.BothReceivedFrom(firstAfter))
         {
             Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), "no delivery within 30 s of Redis being back");
             if (await TrySendAsync(world, channel.Id, $"after {sent}", timeout.Token))
@@ -84,7 +70,7 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
     /// </summary>
     private async Task LivenessStaysUpWhileReadinessFailsAsync(CancellationToken cancellationToken)
     {
-        string[] services = [.. Replicas(ResourceNames.Api), .. RealtimeReplicas.Names, ResourceNames.Worker];
+        string[] services = [.. Replicas(ResourceNames.Api), .. RealtimeReplicas.Names, .. WorkerReplicas.Names];
         foreach (var name in services)
         {
             using var http = new HttpClient { BaseAddress = fixture.App.GetEndpoint(name, "http"), Timeout = TimeSpan.FromSeconds(10) };
@@ -105,34 +91,56 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
 
     private static IEnumerable<string> Replicas(string service) => Enumerable.Range(1, 3).Select(i => ResourceNames.Replica(service, i));
 
-    /// <summary>Stops Redis: it saves its append-only file and exits.</summary>
+    /// <summary>
+    /// Stops all of Redis: the Sentinels first, so that they do not try (and fail) to fail over meanwhile, which would
+    /// hold back their next failover by twice the failover timeout; then both data nodes, each saving its append-only file.
+    /// </summary>
     private async Task StopRedisAsync(CancellationToken cancellationToken)
     {
-        await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Redis, KnownResourceCommands.StopCommand, cancellationToken);
-        await fixture.App.ResourceNotifications.WaitForResourceAsync(ResourceNames.Redis,
+        await Task.WhenAll(Sentinels.Select(name => StopAsync(name, cancellationToken)));
+        await Task.WhenAll(DataNodes.Select(name => StopAsync(name, cancellationToken)));
+    }
+
+    private async Task StopAsync(string name, CancellationToken cancellationToken)
+    {
+        await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(name,
             [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], cancellationToken);
     }
 
-    /// <summary>Starts Redis again on the same port and data. A start that races the old process's exit fails to bind; it is tried again.</summary>
+    /// <summary>
+    /// Starts the data nodes again on the same ports and data, each in the role the Sentinels last gave it, then the
+    /// Sentinels, and waits until the set can fail over again. A start that races the old process's exit fails to
+    /// bind; it is tried again.
+    /// </summary>
     private async Task StartRedisAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        foreach (var name in DataNodes.Concat(Sentinels))
         {
-            await fixture.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Redis, KnownResourceCommands.StartCommand, cancellationToken);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, cancellationToken);
-                return;
-            }
-            catch (DistributedApplicationException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                await fixture.App.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
+                try
+                {
+                    await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken);
+                    break;
+                }
+                catch (DistributedApplicationException) when (attempt < 3)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                }
             }
         }
+
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, cancellationToken);
     }
 
+    private static IEnumerable<string> DataNodes => Enumerable.Range(1, RedisFailover.DataNodes).Select(RedisFailover.NodeName);
+
+    private static IEnumerable<string> Sentinels => Enumerable.Range(1, RedisFailover.Sentinels).Select(RedisFailover.SentinelName);
+
     /// <summary>The api checks sessions in Redis too: right after the restart a send may fail once; the next try sends again.</summary>
-    private static async Task<bool> TrySendAsync(ConversationWorld world, string conversationId, string text, CancellationToken cancellationToken)
+    internal static async Task<bool> TrySendAsync(ConversationWorld world, string conversationId, string text, CancellationToken cancellationToken)
     {
         try
         {

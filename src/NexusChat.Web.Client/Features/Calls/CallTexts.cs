@@ -49,6 +49,7 @@ public static class CallTexts
         CallEndReasons.Declined => "Call declined.",
         CallEndReasons.Cancelled => "Call cancelled.",
         CallEndReasons.Lost => "Call lost: the server lost contact with the participants.",
+        CallEndReasons.Removed => "You are no longer in this conversation, so you left its call.",
         _ => talked is { } t ? $"Call ended · {Timer(t)}" : "Call ended.",
     };
 }

@@ -54,6 +54,7 @@ public sealed class CallTextsTests
         Assert.Equal("No answer.", CallTexts.Ended(CallEndReasons.Missed, null));
         Assert.Equal("Call declined.", CallTexts.Ended(CallEndReasons.Declined, null));
         Assert.Equal("Call cancelled.", CallTexts.Ended(CallEndReasons.Cancelled, null));
+        Assert.Equal("You are no longer in this conversation, so you left its call.", CallTexts.Ended(CallEndReasons.Removed, null));
         Assert.StartsWith("Call lost", CallTexts.Ended(CallEndReasons.Lost, TimeSpan.FromSeconds(3)));
         Assert.Equal("Call ended · 1:05", CallTexts.Ended(CallEndReasons.HungUp, TimeSpan.FromSeconds(65)));
         Assert.Equal("Call ended.", CallTexts.Ended(CallEndReasons.HungUp, null));
