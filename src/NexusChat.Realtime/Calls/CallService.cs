@@ -19,7 +19,7 @@ namespace NexusChat.Realtime.Calls;
 /// </summary>
 public sealed class CallService(
     CallStore store, IConversationStore conversations, IHubContext<ChatHub, IChatClient> hub, LocalCallSeats local,
-    CallMetrics metrics, CallHistory history, TimeProvider time)
+    CallMetrics metrics, CallHistory history, CallStartLimit startLimit, TimeProvider time)
 {
     public async Task<CallDto> StartAsync(
         string userId, string connectionId, string conversationId, string kind, IReadOnlyList<string>? invitees, CancellationToken cancellationToken)
@@ -58,6 +58,8 @@ public sealed class CallService(
             throw HubErrors.Of(HubError.Conflict("busy: they are in another call"));
         }
 
+        // Counted only here, where a new call would ring people: a refused start or a join of the running call rings nobody.
+        await startLimit.CheckAsync(userId);
         var call = CallRules.Start(Guid.CreateVersion7().ToString("N"), conversationId, kind, userId, connectionId, invited, Now());
         switch (await store.StartAsync(call))
         {

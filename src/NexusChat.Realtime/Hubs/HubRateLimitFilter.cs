@@ -11,9 +11,10 @@ namespace NexusChat.Realtime.Hubs;
 /// Caps hub invocations per connection and per user (<see cref="UserInvocationLimiter"/>); an invocation over either
 /// limit fails with a typed error. A connection lives on one replica, so its counter lives there too, in memory: the
 /// Redis counter it replaced cost a round trip on every hub call, a send included, and bought nothing for a
-/// per-connection limit. Starting a call also has a per-user limit across replicas (<see cref="CallStartLimit"/>).
+/// per-connection limit. A call that rings someone also counts against a per-user limit across replicas
+/// (<see cref="CallStartLimit"/>, checked where the call is created).
 /// </summary>
-public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserInvocationLimiter users, CallStartLimit callStarts) : IHubFilter
+public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserInvocationLimiter users) : IHubFilter
 {
     private static readonly object LimiterKey = new();
     private static readonly object SignalLimiterKey = new();
@@ -34,11 +35,6 @@ public sealed class HubRateLimitFilter(IOptions<RateLimitOptions> limits, UserIn
         Refuse(lease, limits.Value.HubInvocationsPerConnection);
         using var userLease = users.Acquire(invocationContext.Context.UserIdentifier ?? string.Empty);
         Refuse(userLease, limits.Value.HubInvocationsPerUser);
-        if (invocationContext.HubMethodName == nameof(ChatHub.StartCall))
-        {
-            await callStarts.CheckAsync(invocationContext.Context.UserIdentifier ?? string.Empty);
-        }
-
         return await next(invocationContext);
     }
 

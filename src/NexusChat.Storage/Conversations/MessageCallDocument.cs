@@ -4,6 +4,7 @@ using NexusChat.Contracts.Calls;
 namespace NexusChat.Storage.Conversations;
 
 // Element names are fixed so that renaming a property cannot silently change what is stored; dates read back as UTC.
+[BsonIgnoreExtraElements]
 internal sealed class MessageCallDocument
 {
     [BsonElement("callId")]

@@ -13,7 +13,7 @@ namespace NexusChat.Tests.Calls;
 public sealed class CallHardeningTests(HostModeAppFixture fixture)
 {
     [Fact]
-    public async Task AUserStartsAtMostTenCallsAMinuteCountedOverAllTheirDevicesAndReplicas()
+    public async Task AUserStartsAtMostTenCallsThatRingAMinuteCountedOverAllTheirDevicesAndReplicas()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var world = await ConversationWorld.CreateAsync(fixture);
@@ -22,19 +22,23 @@ public sealed class CallHardeningTests(HostModeAppFixture fixture)
         await using var laptop = await ConnectAsync(fixture, world.Member, "realtime-2", timeout.Token);
         await using var tablet = await ConnectAsync(fixture, world.Member, "realtime-3", timeout.Token);
 
-        // Each start where the call runs joins it (and moves Ana's seat): cheap to repeat, so it counts like any start.
-        for (var i = 0; i < 5; i++)
+        // Ten calls that ring Ben, each cancelled at once, from two devices on two replicas.
+        for (var i = 0; i < 10; i++)
         {
-            await phone.StartAsync(direct.Id, CallKinds.Audio);
-            await laptop.StartAsync(direct.Id, CallKinds.Audio);
+            var device = i % 2 == 0 ? phone : laptop;
+            var call = await device.StartAsync(direct.Id, CallKinds.Audio);
+            await device.Connection.InvokeAsync(nameof(IChatHub.LeaveCall), call.Id);
         }
 
         var refused = await FailureOf(() => tablet.StartAsync(direct.Id, CallKinds.Audio));
 
         Assert.Equal(HubErrorCodes.RateLimited, refused.Code);
         Assert.InRange(refused.RetryAfterSeconds!.Value, 1, 60);
-        // Only starting is limited: the call goes on, and the tablet may still join it.
-        Assert.Equal(tablet.User.User.Id, (await tablet.Connection.InvokeAsync<CallDto?>(nameof(IChatHub.GetCall), direct.Id))!.StartedBy);
+        // The refused start rang nobody: no call runs.
+        Assert.Null(await tablet.Connection.InvokeAsync<CallDto?>(nameof(IChatHub.GetCall), direct.Id));
+        // Only calls that ring count: a start the server refuses for its arguments is not one.
+        var invalid = await FailureOf(() => tablet.Connection.InvokeAsync<CallDto>(nameof(IChatHub.StartCall), direct.Id, "hologram", null));
+        Assert.Equal(HubErrorCodes.Validation, invalid.Code);
     }
 
     [Fact]
