@@ -41,22 +41,26 @@ public static class RedisFailover
     {
         var members = new List<IResourceBuilder<IResource>>();
         var primaryPort = 0;
+        var sentinelPorts = Enumerable.Range(0, Sentinels).Select(_ => LoopbackPorts.Free()).ToList();
+        var sentinelAddresses = sentinelPorts.Select(port => $"127.0.0.1:{port}").ToList();
         for (var i = 1; i <= DataNodes; i++)
         {
             var port = LoopbackPorts.Free();
             primaryPort = i == 1 ? port : primaryPort;
             var directory = RunDirectories.For(settings, NodeName(i));
             // From a file, not arguments: the Sentinels rewrite it (CONFIG REWRITE) when they change a node's role, so
-            // a node restarted after a failover comes back as what it was made, not as what it was started as.
+            // a node restarted after a failover comes back as what it was made, not as what it was started as; and a
+            // node that was down during the failover is pointed at the new primary before it starts (RedisRejoin).
             var config = WriteConfig(directory, "redis.conf", NodeConfig(port, directory, i == 1 ? null : $"127.0.0.1 {primaryPort}", Loopback));
             members.Add(builder.AddExecutable(NodeName(i), redisServer, directory, config)
-                .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "tcp", isProxied: false));
+                .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "tcp", isProxied: false)
+                .OnBeforeResourceStarted((_, _, cancellationToken) => RedisRejoin.FollowCurrentPrimaryAsync(config, port, sentinelAddresses, cancellationToken)));
         }
 
         var sentinels = new List<string>();
         for (var i = 1; i <= Sentinels; i++)
         {
-            var port = LoopbackPorts.Free();
+            var port = sentinelPorts[i - 1];
             var directory = RunDirectories.For(settings, SentinelName(i));
             var config = WriteConfig(directory, "sentinel.conf", SentinelConfig(port, directory, $"127.0.0.1 {primaryPort}", Loopback));
             members.Add(builder.AddExecutable(SentinelName(i), redisServer, directory, config, "--sentinel")

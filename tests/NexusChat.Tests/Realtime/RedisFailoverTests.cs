@@ -93,6 +93,17 @@ public sealed class RedisFailoverTests(HostModeAppFixture fixture, ITestOutputHe
             using var healthy = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Redis, healthy.Token);
         }
+
+        // The old primary came back as a replica, not as a second primary with its stale data: a session made after
+        // the failover is still known to every replica (it was not, before RedisRejoin: hub connections got 401).
+        using var api = new ApiClient(fixture, ResourceNames.Replica(ResourceNames.Api, 1));
+        using var login = await api.PostAsync("/api/auth/login", new LoginRequest(world.Member2.User.Username, "correct horse battery"));
+        login.EnsureSuccessStatusCode();
+        var afterRejoin = (await login.Content.ReadFromJsonAsync<AuthResponse>(timeout.Token))!;
+        foreach (var replica in RealtimeReplicas.Names)
+        {
+            await using var client = await HubListener.ConnectAsync(fixture, afterRejoin, replica, timeout.Token);
+        }
     }
 
     /// <summary>
