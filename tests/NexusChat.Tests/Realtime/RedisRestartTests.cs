@@ -55,7 +55,9 @@ public sealed class RedisRestartTests(HostModeAppFixture fixture, ITestOutputHel
             "every message reaches every client, through the backplane or the gap sync");
         // Once the backstop's sentinel is in, a duplicate from any path would be too.
         var sentinel = await BackstopSentinel.SendAsync(fixture, channel.Id, world.Owner.User.Id, timeout.Token);
-        await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Contains(sentinel.Seq)), TimeSpan.FromSeconds(30),
+        // The backstop is the outbox relay and the realtime consumers, whose retries of what failed while Redis was down
+        // back off for up to tens of seconds: a minute, not the live path's seconds.
+        await Eventually.TrueAsync(() => clients.All(c => c.ReceivedSeqs(channel.Id).Contains(sentinel.Seq)), TimeSpan.FromSeconds(60),
             "the sentinel reaches every client");
         foreach (var client in clients)
         {
