@@ -45,8 +45,9 @@ public sealed class BrowserCallSetupMeasurement(HostModeAppFixture fixture, Brow
             var accepted = await calleeCall.AcceptAsync();
             await callerCall.WaitForMediaAsync(1, TimeSpan.FromSeconds(30));
             await calleeCall.WaitForMediaAsync(1, TimeSpan.FromSeconds(30));
-            samples.Add(accepted.ElapsedMilliseconds);
-            output.WriteLine($"call {i + 1}: setup {accepted.ElapsedMilliseconds} ms");
+            var setup = accepted.ElapsedMilliseconds;
+            samples.Add(setup);
+            output.WriteLine($"call {i + 1}: setup {setup} ms");
             await calleeCall.HangUpAsync();
             await Expect(callerCall.CallView).ToBeHiddenAsync();
         }
